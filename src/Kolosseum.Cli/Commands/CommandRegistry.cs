@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Kolosseum.Cli.Infrastructure;
+
+namespace Kolosseum.Cli.Commands;
+
+/// <summary>Every command of the CLI, in the order --help lists them.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All(CliContext context) =>
+    [
+        PlanCommand.Create(context),
+        CatalogCommand.Create(context),
+    ];
+}

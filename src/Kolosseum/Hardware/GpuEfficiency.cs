@@ -1,0 +1,34 @@
+using Kolosseum.Units;
+
+namespace Kolosseum.Hardware;
+
+/// <summary>
+/// Achievable fractions of a GPU's peaks and its fixed costs, calibrated once against published runs
+/// (docs/performance-model.md shows how and the residuals). No run-specific knobs live here.
+/// </summary>
+public sealed record GpuEfficiency
+{
+    /// <summary>Fraction of dense 16-bit peak a large, well-shaped matrix multiply reaches.</summary>
+    public required double Matmul { get; init; }
+
+    /// <summary>Same for FP8 matrix multiplies (lower: FP8 GEMMs are harder to feed).</summary>
+    public required double MatmulFp8 { get; init; }
+
+    /// <summary>Matrix dimension at which efficiency falls to half: small shards after a TP split run slower.</summary>
+    public required double MatmulHalfDim { get; init; }
+
+    /// <summary>Fraction of 16-bit peak the fused (flash) attention kernel reaches in its forward pass.</summary>
+    public required double FlashAttention { get; init; }
+
+    /// <summary>Fraction of HBM bandwidth memory-bound kernels (norms, activations, softmax, optimizer) reach.</summary>
+    public required double Memory { get; init; }
+
+    /// <summary>Fraction of the scale-up (NVLink) bandwidth collectives reach.</summary>
+    public required double ScaleUp { get; init; }
+
+    /// <summary>Latency of one scale-up collective step.</summary>
+    public required Duration ScaleUpLatency { get; init; }
+
+    /// <summary>Fixed cost per launched kernel (CPU launch and GPU tail); matters for small layers.</summary>
+    public required Duration KernelOverhead { get; init; }
+}

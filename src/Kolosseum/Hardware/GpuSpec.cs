@@ -1,0 +1,101 @@
+using Kolosseum.Catalog;
+using Kolosseum.Units;
+using Kolosseum.Yaml;
+
+namespace Kolosseum.Hardware;
+
+/// <summary>An accelerator: peaks, memory, power, scale-up domain and price. Peaks are dense (not sparse).</summary>
+public sealed record GpuSpec : ICatalogItem<GpuSpec>
+{
+    public static string Kind => "gpus";
+
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Vendor { get; init; }
+    public required FlopsPerSecond PeakBf16 { get; init; }
+    public required FlopsPerSecond PeakFp16 { get; init; }
+
+    /// <summary>Null where the GPU has no FP8 tensor cores (A100).</summary>
+    public FlopsPerSecond? PeakFp8 { get; init; }
+
+    public required Bytes Hbm { get; init; }
+    public required BytesPerSecond HbmBandwidth { get; init; }
+    public required Watts Tdp { get; init; }
+    public required Watts IdlePower { get; init; }
+
+    /// <summary>Scale-up (NVLink / Infinity Fabric) bandwidth per GPU, one direction.</summary>
+    public required BytesPerSecond ScaleUpBandwidth { get; init; }
+
+    /// <summary>GPUs in one scale-up domain: 8 for HGX, 72 for GB200 NVL72.</summary>
+    public required int ScaleUpDomain { get; init; }
+
+    public Usd? Price { get; init; }
+    public required GpuEfficiency Efficiency { get; init; }
+
+    public FlopsPerSecond Peak(Precision precision) => precision switch
+    {
+        Precision.Fp8 => PeakFp8 ?? PeakBf16,
+        Precision.Fp16 => PeakFp16,
+        _ => PeakBf16,
+    };
+
+    public bool Supports(Precision precision) => precision != Precision.Fp8 || PeakFp8 is not null;
+
+    public static GpuSpec? Bind(CatalogEntry entry, FieldReader r, Catalog.Catalog catalog)
+    {
+        string? name = r.String("name", required: true);
+        string? vendor = r.String("vendor", required: true);
+        r.Int("year", min: 1990, max: 2100);
+        double? bf16 = r.Quantity("peak_bf16", Dimension.FlopsPerSecond, required: true, min: 1e9);
+        double? fp16 = r.Quantity("peak_fp16", Dimension.FlopsPerSecond, min: 1e9);
+        double? fp8 = r.Quantity("peak_fp8", Dimension.FlopsPerSecond, min: 1e9);
+        double? hbm = r.Quantity("hbm", Dimension.Bytes, required: true, min: 1e6);
+        double? hbmBw = r.Quantity("hbm_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
+        double? tdp = r.Quantity("tdp", Dimension.Watts, required: true, min: 1);
+        double? idle = r.Quantity("idle_power", Dimension.Watts, required: true, min: 0);
+        double? scaleUp = r.Quantity("scaleup_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
+        int? domain = r.Int("scaleup_domain", required: true, min: 1, max: 100_000);
+        double? price = r.Quantity("price", Dimension.Usd, min: 0);
+        var eff = r.Map("efficiency", required: true);
+        GpuEfficiency? efficiency = null;
+        if (eff is not null)
+        {
+            double? mm = eff.Number("matmul", required: true, min: 0.01, max: 1);
+            double? mm8 = eff.Number("matmul_fp8", required: true, min: 0.01, max: 1);
+            double? half = eff.Number("matmul_half_dim", required: true, min: 0, max: 1e6);
+            double? fa = eff.Number("flash_attention", required: true, min: 0.01, max: 1);
+            double? mem = eff.Number("memory", required: true, min: 0.01, max: 1);
+            double? su = eff.Number("scaleup", required: true, min: 0.01, max: 1);
+            double? suLat = eff.Quantity("scaleup_latency", Dimension.Duration, required: true, min: 0, max: 1);
+            double? kov = eff.Quantity("kernel_overhead", Dimension.Duration, required: true, min: 0, max: 1);
+            eff.Finish();
+            if (mm is not null && mm8 is not null && half is not null && fa is not null && mem is not null && su is not null && suLat is not null && kov is not null)
+            {
+                efficiency = new GpuEfficiency
+                {
+                    Matmul = mm.Value, MatmulFp8 = mm8.Value, MatmulHalfDim = half.Value, FlashAttention = fa.Value,
+                    Memory = mem.Value, ScaleUp = su.Value, ScaleUpLatency = new Duration(suLat.Value), KernelOverhead = new Duration(kov.Value),
+                };
+            }
+        }
+        if (name is null || vendor is null || bf16 is null || hbm is null || hbmBw is null || tdp is null || idle is null || scaleUp is null || domain is null || efficiency is null)
+            return null;
+        return new GpuSpec
+        {
+            Id = entry.Id,
+            Name = name,
+            Vendor = vendor,
+            PeakBf16 = new FlopsPerSecond(bf16.Value),
+            PeakFp16 = new FlopsPerSecond(fp16 ?? bf16.Value),
+            PeakFp8 = fp8 is null ? null : new FlopsPerSecond(fp8.Value),
+            Hbm = new Bytes(hbm.Value),
+            HbmBandwidth = new BytesPerSecond(hbmBw.Value),
+            Tdp = new Watts(tdp.Value),
+            IdlePower = new Watts(idle.Value),
+            ScaleUpBandwidth = new BytesPerSecond(scaleUp.Value),
+            ScaleUpDomain = domain.Value,
+            Price = price is null ? null : new Usd(price.Value),
+            Efficiency = efficiency,
+        };
+    }
+}

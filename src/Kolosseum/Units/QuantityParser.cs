@@ -1,0 +1,119 @@
+using System.Globalization;
+using Kolosseum.Diagnostics;
+
+namespace Kolosseum.Units;
+
+/// <summary>The outcome of reading one number with its unit: the SI value, or why it could not be read.</summary>
+public readonly record struct ParsedQuantity(double Value, string? ErrorCode, string? Error, string? Suggestion)
+{
+    public bool Ok => ErrorCode is null;
+}
+
+/// <summary>
+/// Reads "80 GiB", "400 Gb/s", "$27.5k", "15T" into SI values. Units are explicit: a dimensioned
+/// number without a unit is an error, never a silent default, and a unit typo ("80 GiBs") gets a suggestion.
+/// </summary>
+public static class QuantityParser
+{
+    public static ParsedQuantity Parse(string text, Dimension dimension)
+    {
+        string s = text.Trim();
+        if (s.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+
+        double scale = 1;
+        if (dimension == Dimension.Usd || dimension == Dimension.UsdPerHour || dimension == Dimension.UsdPerKilowattHour || dimension == Dimension.UsdPerWatt)
+        {
+            // "$27.5k", "$2.20/h": a leading dollar sign stands for USD.
+            if (s.StartsWith('$'))
+            {
+                s = s[1..].TrimStart();
+                var (numText, suffix) = Split(s);
+                string unit = suffix switch
+                {
+                    "" => "USD",
+                    "k" or "K" => "kUSD",
+                    "M" => "MUSD",
+                    "B" => "BUSD",
+                    _ when suffix.StartsWith('/') => "USD" + suffix,
+                    _ => "?" + suffix,
+                };
+                s = numText + " " + unit;
+            }
+        }
+
+        var (number, unitText) = Split(s);
+        if (number.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+        if (number.Contains(',', StringComparison.Ordinal))
+            return Fail(DiagnosticCodes.WrongType, "commas are not allowed in numbers", "write 27500 or 27.5k, and a decimal point, not a comma");
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            string lower = number.ToLowerInvariant();
+            if (lower is "nan" or "inf" or "infinity" or "-inf" or "-infinity" or "+inf" or ".nan" or ".inf" or "-.inf")
+                return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
+            return Fail(DiagnosticCodes.WrongType, "is not a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+        }
+        if (!double.IsFinite(value)) return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
+
+        var table = UnitTable.For(dimension);
+        if (unitText.Length == 0)
+        {
+            if (table.ContainsKey("")) return new ParsedQuantity(value * table[""] * scale, null, null, null);
+            return Fail(DiagnosticCodes.MissingUnit, "needs a unit", $"write e.g. '{UnitTable.Example(dimension)}'");
+        }
+        if (table.TryGetValue(unitText, out double factor))
+        {
+            double si = value * factor * scale;
+            if (!double.IsFinite(si)) return Fail(DiagnosticCodes.NotFinite, "overflows a finite number", null);
+            return new ParsedQuantity(si, null, null, null);
+        }
+        var known = table.Keys.Where(k => k.Length > 0).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        string? close = Suggest.Closest(unitText.TrimStart('?'), known);
+        return Fail(DiagnosticCodes.UnknownUnit,
+            $"unknown unit '{unitText.TrimStart('?')}' for {Describe(dimension)}",
+            close is not null ? $"did you mean '{number} {close}'?" : "valid units: " + string.Join(", ", known));
+    }
+
+    public static string Describe(Dimension dimension) => dimension switch
+    {
+        Dimension.Bytes => "a size",
+        Dimension.BytesPerSecond => "a bandwidth",
+        Dimension.Flops => "an amount of compute",
+        Dimension.FlopsPerSecond => "a compute rate",
+        Dimension.Watts => "a power",
+        Dimension.Joules => "an energy",
+        Dimension.Duration => "a duration",
+        Dimension.Usd => "an amount of money",
+        Dimension.UsdPerHour => "an hourly price",
+        Dimension.UsdPerKilowattHour => "an energy price",
+        Dimension.UsdPerWatt => "a price per watt",
+        Dimension.GramsPerKilowattHour => "a carbon intensity",
+        Dimension.Meters => "a length",
+        Dimension.Percent => "a percentage",
+        Dimension.Count => "a count",
+        _ => "a number",
+    };
+
+    /// <summary>Splits "80GiB" or "80 GiB" into ("80", "GiB").</summary>
+    private static (string Number, string Unit) Split(string s)
+    {
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            bool numeric = char.IsAsciiDigit(c) || c is '.' or ',' or '_';
+            bool sign = (c is '+' or '-') && (i == 0 || s[i - 1] is 'e' or 'E');
+            bool exponent = (c is 'e' or 'E') && i > 0 && i + 1 < s.Length && (char.IsAsciiDigit(s[i + 1]) || s[i + 1] is '+' or '-') && char.IsAsciiDigit(s[i - 1]);
+            if (!(numeric || sign || exponent)) break;
+            i++;
+        }
+        if (i == 0)
+        {
+            // Words such as NaN or Infinity: hand the whole token to the number parser.
+            int space = s.IndexOf(' ', StringComparison.Ordinal);
+            return space < 0 ? (s, "") : (s[..space], s[(space + 1)..].Trim());
+        }
+        return (s[..i].Replace("_", "", StringComparison.Ordinal), s[i..].Trim());
+    }
+
+    private static ParsedQuantity Fail(string code, string error, string? suggestion) => new(double.NaN, code, error, suggestion);
+}
