@@ -64,6 +64,8 @@ public sealed class Catalog
     public bool CheckId<T>(string id, SourceLocation location, string field, DiagnosticBag diagnostics) where T : class, ICatalogItem<T>
     {
         if (TryGet<T>(id, out _)) return true;
+        // The entry exists but did not bind: its own diagnostics already say why.
+        if (Entry(T.Kind, id) is not null) return false;
         var ids = Ids<T>();
         string? close = Suggest.Closest(id, ids);
         diagnostics.Error(DiagnosticCodes.UnknownId, location, field, id, $"unknown {Singular(T.Kind)} '{id}'",

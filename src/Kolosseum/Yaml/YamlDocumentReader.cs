@@ -108,9 +108,11 @@ public static class YamlDocumentReader
             stack.Peek().Add(node, diagnostics, limits);
         }
 
-        while (parser.MoveNext())
+        Mark last = Mark.Empty;
+        while (MoveNext(parser, last))
         {
             var ev = parser.Current!;
+            last = ev.End;
             switch (ev)
             {
                 case DocumentStart:
@@ -161,6 +163,27 @@ public static class YamlDocumentReader
             }
         }
         return root;
+    }
+
+    /// <summary>
+    /// YamlDotNet reports a few malformed inputs with exceptions other than <see cref="YamlException"/>;
+    /// they are syntax errors all the same, located just after the last good event.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            var at = new Mark(last.Index, Math.Max(1, last.Line), Math.Max(1, last.Column));
+            throw new YamlException(at, at, "malformed YAML after this point");
+        }
     }
 
     private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
