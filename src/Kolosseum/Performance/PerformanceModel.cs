@@ -151,12 +151,14 @@ public sealed partial class PerformanceModel
             Gpus = (long)l.Tp * l.Pp * l.Cp * l.Dp;
             MicroBatches = (int)(m._batch / ((double)l.Dp * l.MicroBatch));
             Tokens = l.MicroBatch * m._seq / l.Cp;
-            // Uneven split: the first (layers mod pp) GPUs take one layer more.
-            int baseLayers = m._layers / l.Pp;
-            int extra = m._layers % l.Pp;
-            FirstLayers = baseLayers + (extra > 0 ? 1 : 0);
-            LastLayers = baseLayers + (extra == l.Pp ? 1 : 0);
-            MaxLayers = FirstLayers;
+            // Uneven split (layers mod pp != 0): the first and the last stage, which also hold the embedding
+            // and the output layer, give up a layer each before any middle stage does (as Llama 3 and
+            // Megatron-Core's first/last-stage layer options do).
+            int perStage = (m._layers + l.Pp - 1) / l.Pp;
+            int deficit = perStage * l.Pp - m._layers;
+            MaxLayers = perStage;
+            FirstLayers = l.Pp == 1 ? m._layers : perStage - (deficit >= 1 ? 1 : 0);
+            LastLayers = l.Pp == 1 ? m._layers : perStage - (deficit >= 2 ? 1 : 0);
             // With interleaving GPU 0 holds chunks 0, pp, 2pp...: the dense leading layers sit in chunk 0.
             FirstDense = Math.Min(m._denseLayers, Math.Max(1, FirstLayers / l.Vpp));
             if (m._denseLayers == m._layers) FirstDense = FirstLayers;
