@@ -9,6 +9,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All(CliContext context) =>
     [
         PlanCommand.Create(context),
+        ValidateCommand.Create(context),
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
     ];
