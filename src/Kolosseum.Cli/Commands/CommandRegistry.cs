@@ -12,5 +12,6 @@ internal static class CommandRegistry
         EstimateCommand.Create(context),
         ValidateCommand.Create(context),
         CatalogCommand.Create(context),
+        FabricCommand.Create(context),
     ];
 }
