@@ -27,6 +27,7 @@ public sealed partial class PerformanceModel
     private readonly double _peak16, _peakLayer, _effLayer, _eff16, _halfDim, _effFlash, _hbm, _kernel;
     private readonly double _scaleUpBw, _scaleUpAlpha, _scaleOutBw, _scaleOutAlpha, _tpOverlap;
     private readonly int _domain;
+    private readonly double _sms;
     private readonly double _capacity, _reserve, _fragmentation;
     private readonly BytesPerParameter _bpp;
     private readonly double _layerOperandBytes;
@@ -74,6 +75,7 @@ public sealed partial class PerformanceModel
         _effLayer = _fp8 ? e.MatmulFp8 : e.Matmul;
         _layerOperandBytes = _fp8 ? 1 : 2;
         _halfDim = e.MatmulHalfDim;
+        _sms = gpu.StreamingMultiprocessors;
         _effFlash = e.FlashAttention;
         _hbm = gpu.HbmBandwidth.Value * e.Memory;
         _kernel = e.KernelOverhead.Seconds;
@@ -123,7 +125,7 @@ public sealed partial class PerformanceModel
     private double RecomputeFlopsPerToken(Recompute recompute) => recompute switch
     {
         Recompute.Full => _forwardFlopsPerToken,
-        Recompute.Selective when !_flash => _attentionCoreFwdFlopsPerToken,
+        Recompute.Selective => _attentionCoreFwdFlopsPerToken,
         _ => 0,
     };
 
