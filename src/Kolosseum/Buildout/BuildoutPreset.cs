@@ -49,7 +49,11 @@ public sealed record BuildoutPreset : ICatalogItem<BuildoutPreset>
         var rampReader = r.Map("ramp");
         var ramp = rampReader is null ? null : PhaseReader.Ramp(rampReader, null, "ramp", sources);
         rampReader?.Finish();
-        if (name is null || ownership is null || start is null || phases is null || (rampReader is not null && ramp is null)) return null;
+        if (name is null || ownership is null || start is null || phases is null || (rampReader is not null && ramp is null))
+        {
+            if (phases is not null) PhaseGraph.Validate(phases, null, entry.Location, r.Path, r.Diagnostics);
+            return null;
+        }
         if (defaultFor is { } d && d != ownership)
         {
             r.Diagnostics.Error(Diagnostics.DiagnosticCodes.Inconsistent, r.Node("default_for")!.Location, r.FieldPath("default_for"), EnumNames<Ownership>.Name(d),

@@ -106,7 +106,12 @@ public sealed record BuildoutSettings : IOptionSection<BuildoutSettings>
                 $"is more than the option's {context.Gpus.Inv()} GPUs", $"use at most {context.Gpus.Inv()}");
             return unresolved;
         }
-        if (preset is null || startBad || (phasesReader is not null && phases is null) || (rampReader is not null && ramp is null)) return unresolved;
+        if (preset is null || startBad || (phasesReader is not null && phases is null) || (rampReader is not null && ramp is null))
+        {
+            // Still check the graph of phases that were read, so that every problem shows at once.
+            if (phases is not null) PhaseGraph.Validate(phases, rampReader is null ? null : ramp, at, field, diagnostics);
+            return unresolved;
+        }
 
         var modelPhases = phases ?? preset.Phases;
         if (leadTime is { } lt)

@@ -37,7 +37,11 @@ internal static class PhaseReader
             }
             string? what = p.String("what");
             string? phaseSource = p.String("source");
-            var duration = BuildoutFields.Duration(p, "duration", required: true, $"{relPath}.{name}.duration", sources, phaseSource, out string source);
+            // A phase replaced by a scenario's catalog override has a source of its own at the phase level;
+            // the sources of the replaced phase's fields no longer apply.
+            string? replaced = sources.ByField($"{relPath}.{name}");
+            var lookup = replaced is null ? sources : new SourceLookup(_ => null, phaseSource ?? replaced);
+            var duration = BuildoutFields.Duration(p, "duration", required: true, $"{relPath}.{name}.duration", lookup, phaseSource, out string source);
             var after = BuildoutFields.Names(p, "after");
             var tail = BuildoutFields.Tail(p);
             bool tailBad = p.Has("tail") && tail is null;
