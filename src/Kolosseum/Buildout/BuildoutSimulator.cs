@@ -132,12 +132,25 @@ public static class BuildoutSimulator
         for (int i = 0; i < trials; i++) full[i] = ramps[i].TimeToReach(servers);
         double p95 = QuantileAt(full, 0.95);
         int weeks = (int)Math.Min(MaxWeeks, Math.Ceiling(p95 / Duration.SecondsPerWeek) + 1);
+        // Before the earliest first server and after the latest finish every trial agrees: no need to look.
+        double earliest = double.PositiveInfinity, latest = 0;
+        for (int i = 0; i < trials; i++)
+        {
+            earliest = Math.Min(earliest, ramps[i].InstallStart + ramps[i].Lag);
+            latest = Math.Max(latest, full[i]);
+        }
         var rows = new CapacityWeek[weeks + 1];
         Parallel.For(0, weeks + 1, parallel,
             () => new double[trials],
             (w, _, buffer) =>
             {
                 double t = w * Duration.SecondsPerWeek;
+                if (t < earliest || t >= latest)
+                {
+                    long all = t < earliest ? 0 : model.Gpus;
+                    rows[w] = new CapacityWeek(w, model.Start.AddDays(7 * w), all, all, all);
+                    return buffer;
+                }
                 for (int i = 0; i < trials; i++)
                     buffer[i] = Math.Min(model.Gpus, Math.Floor(ramps[i].ServersAt(t, servers) + 1e-9) * model.GpusPerServer);
                 var (a, b, c) = Quantiles.Of(buffer);
