@@ -45,9 +45,6 @@ public sealed record BuildoutModel
         };
     }
 
-    /// <summary>A copy with a different GPU count (first block capped at the new size): for sweeps and comparisons.</summary>
-    public BuildoutModel WithGpus(long gpus) => this with { Gpus = gpus, FirstTrainingGpus = Math.Min(FirstTrainingGpus, gpus) };
-
     /// <summary>Checks the phase graph of a hand-made model; the catalog and scenario readers do this themselves.</summary>
     public bool Validate(DiagnosticBag diagnostics) =>
         PhaseGraph.Validate(Phases, Ramp, new SourceLocation("buildout", 0, 0), "buildout", diagnostics);
