@@ -13,5 +13,6 @@ internal static class CommandRegistry
         ValidateCommand.Create(context),
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
+        BuildoutCommand.Create(context),
     ];
 }
