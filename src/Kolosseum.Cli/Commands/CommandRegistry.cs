@@ -10,7 +10,9 @@ internal static class CommandRegistry
     [
         PlanCommand.Create(context),
         EstimateCommand.Create(context),
+        SearchCommand.Create(context),
         ValidateCommand.Create(context),
+        CalibrateCommand.Create(context),
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
         BuildoutCommand.Create(context),

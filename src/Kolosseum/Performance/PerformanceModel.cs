@@ -28,6 +28,10 @@ public sealed partial class PerformanceModel
     private readonly double _scaleUpBw, _scaleUpAlpha, _scaleOutBw, _scaleOutAlpha, _tpOverlap;
     private readonly int _domain;
     private readonly double _sms;
+
+    // Network levels as arrays: the hot path must not enumerate interfaces (that allocates).
+    private readonly long[] _levelSpan;
+    private readonly double[] _levelOversubscription;
     private readonly double _capacity, _reserve, _fragmentation;
     private readonly BytesPerParameter _bpp;
     private readonly double _layerOperandBytes;
@@ -85,6 +89,8 @@ public sealed partial class PerformanceModel
         _scaleUpAlpha = network.ScaleUpLatency.Seconds;
         _scaleOutBw = network.ScaleOutBandwidth.Value * network.ScaleOutEfficiency;
         _scaleOutAlpha = network.ScaleOutLatency.Seconds;
+        _levelSpan = [.. network.Levels.Select(l => l.GpusWithin)];
+        _levelOversubscription = [.. network.Levels.Select(l => l.Oversubscription)];
         _capacity = gpu.Hbm.Value;
         _reserve = e.MemoryReserve.Value;
         _fragmentation = e.AllocatorOverhead;
