@@ -10,5 +10,6 @@ internal static class CommandRegistry
     [
         PlanCommand.Create(context),
         CatalogCommand.Create(context),
+        ReliabilityCommand.Create(context),
     ];
 }
