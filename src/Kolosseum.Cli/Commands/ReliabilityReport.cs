@@ -102,7 +102,8 @@ internal static class ReliabilityJson
             {
                 ["variant"] = w.Key, ["description"] = w.Description, ["ettr_mean"] = N(w.Result.Ettr.Mean), ["goodput_mean"] = N(w.Result.Goodput.Mean),
                 ["days_p50"] = N(w.Result.Days.P50), ["days_p90"] = N(w.Result.Days.P90), ["days_saved_p50"] = N(w.DaysSavedP50),
-                ["checkpoint_interval_s"] = w.Result.Inputs.Interval.Value.Seconds, ["infeasible"] = w.Result.Infeasible,
+                ["checkpoint_interval_s"] = w.Result.Inputs.Interval.Value.Seconds, ["cannot_finish"] = w.CannotFinish,
+                ["abandoned_trials"] = w.Result.GaveUp, ["infeasible"] = w.Result.Infeasible,
             }).ToList();
         }
         return doc;

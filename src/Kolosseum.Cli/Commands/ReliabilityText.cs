@@ -78,8 +78,8 @@ internal static class ReliabilityText
             wt.AddRow("baseline", Ratio(whatIf.Baseline.Ettr.Mean), Ratio(whatIf.Baseline.Goodput.Mean), Num(whatIf.Baseline.Days.P50), Num(whatIf.Baseline.Days.P90), "");
             foreach (var row in whatIf.Rows)
             {
-                if (row.Result.Infeasible is not null)
-                    wt.AddRow(TerminalText.Markup(row.Description), "-", "-", "cannot finish", "", "");
+                if (row.CannotFinish)
+                    wt.AddRow(TerminalText.Markup(row.Description), "-", "-", "never", "", "");
                 else
                     wt.AddRow(TerminalText.Markup(row.Description), Ratio(row.Result.Ettr.Mean), Ratio(row.Result.Goodput.Mean), Num(row.Result.Days.P50),
                         Num(row.Result.Days.P90), Signed(row.DaysSavedP50));

@@ -50,7 +50,8 @@ public sealed record ReliabilityProfile : ICatalogItem<ReliabilityProfile>
 
     public required CheckpointMode CheckpointMode { get; init; }
     public required double CheckpointBytesPerParameter { get; init; }
-    public required Duration AsyncBlockingOverhead { get; init; }
+    /// <summary>Fixed cost of every checkpoint to storage (collect, plan and stage the state), sync and async alike.</summary>
+    public required Duration CheckpointStagingOverhead { get; init; }
     public required BytesPerSecond HostCopyBandwidth { get; init; }
     public required string Storage { get; init; }
 
@@ -90,7 +91,7 @@ public sealed record ReliabilityProfile : ICatalogItem<ReliabilityProfile>
         bool intervalOk = ReliabilityFields.ReadInterval(r, "checkpoint_interval", out var interval);
         var mode = r.Enum<CheckpointMode>("checkpoint_mode", required: true);
         double? bpp = r.Number("checkpoint_bytes_per_parameter", required: true, min: 0.01, max: 100);
-        double? asyncOverhead = r.Quantity("async_blocking_overhead", Dimension.Duration, required: true, min: 0, max: Day);
+        double? stagingOverhead = r.Quantity("checkpoint_staging_overhead", Dimension.Duration, required: true, min: 0, max: Day);
         double? hostCopy = r.Quantity("host_copy_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6, max: 1e14);
         string? storage = r.String("storage", required: true);
         if (storage is not null && !catalog.CheckId<StorageSpec>(storage, r.Node("storage")!.Location, r.FieldPath("storage"), r.Diagnostics)) storage = null;
@@ -114,7 +115,7 @@ public sealed record ReliabilityProfile : ICatalogItem<ReliabilityProfile>
             repairP90 = null;
         }
         if (name is null || sets is null || dist is null || shape is null || detection is null || resched is null || initBase is null || initNode is null
-            || warmup is null || !intervalOk || mode is null || bpp is null || asyncOverhead is null || hostCopy is null || storage is null || !unitsOk
+            || warmup is null || !intervalOk || mode is null || bpp is null || stagingOverhead is null || hostCopy is null || storage is null || !unitsOk
             || readPerGpu is null || spares is null || policy is null || repairMedian is null || repairP90 is null || leafPorts is null || stragglers is null
             || straggler is null || trials is null || seed is null)
             return null;
@@ -123,7 +124,7 @@ public sealed record ReliabilityProfile : ICatalogItem<ReliabilityProfile>
             Id = entry.Id, Name = name, FailureRates = sets, Distribution = dist.Value, WeibullShape = shape.Value,
             Detection = new Duration(detection.Value), Rescheduling = new Duration(resched.Value), ProcessGroupInitBase = new Duration(initBase.Value),
             ProcessGroupInitPerNode = new Duration(initNode.Value), Warmup = new Duration(warmup.Value), CheckpointInterval = interval,
-            CheckpointMode = mode.Value, CheckpointBytesPerParameter = bpp.Value, AsyncBlockingOverhead = new Duration(asyncOverhead.Value),
+            CheckpointMode = mode.Value, CheckpointBytesPerParameter = bpp.Value, CheckpointStagingOverhead = new Duration(stagingOverhead.Value),
             HostCopyBandwidth = new BytesPerSecond(hostCopy.Value), Storage = storage, StorageUnits = units, StorageReadPerGpu = new BytesPerSecond(readPerGpu.Value),
             Spares = spares.Value, WhenSparesRunOut = policy.Value, RepairTimeMedian = new Duration(repairMedian.Value), RepairTimeP90 = new Duration(repairP90.Value),
             LeafSwitchDownPorts = leafPorts.Value, Stragglers = stragglers.Value, Straggler = straggler, Trials = trials.Value, Seed = (ulong)seed.Value,

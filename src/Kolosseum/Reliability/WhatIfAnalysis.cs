@@ -10,6 +10,9 @@ public sealed record WhatIfRow(string Key, string Description, ReliabilityResult
 {
     public double EttrChange => Result.Ettr.Mean - Baseline.Ettr.Mean;
     public double DaysSavedP50 => Baseline.Days.P50 - Result.Days.P50;
+
+    /// <summary>Most trials were abandoned (or nothing was simulated): the change makes the run unable to finish.</summary>
+    public bool CannotFinish => Result.Infeasible is not null || Result.GaveUp * 2 > Result.Trials;
 }
 
 public sealed record WhatIfTable(ReliabilityResult Baseline, IReadOnlyList<WhatIfRow> Rows);
@@ -38,6 +41,7 @@ public static class WhatIfAnalysis
         {
             list.Add(new("double_spares", $"spares {(p.Spares * 200).Inv("0.#")} % of nodes instead of {(p.Spares * 100).Inv("0.#")} %",
                 (s, _) => s with { Profile = s.Profile with { Spares = Math.Min(1, s.Profile.Spares * 2) } }));
+            list.Add(new("fifth_of_spares", $"spares {(p.Spares * 20).Inv("0.##")} % of nodes", (s, _) => s with { Profile = s.Profile with { Spares = s.Profile.Spares / 5 } }));
             list.Add(new("no_spares", "no hot spares: every node swap waits for a repair", (s, _) => s with { Profile = s.Profile with { Spares = 0 } }));
         }
         var other = p.WhenSparesRunOut == SparePolicy.Wait ? SparePolicy.Shrink : SparePolicy.Wait;
