@@ -46,35 +46,10 @@ public class SimulationTests
     [Fact]
     public void Simulated_best_interval_agrees_with_dalys_optimum()
     {
-        // ETTR is simulated on a grid of intervals around the optimum, with common random numbers (one seed
-        // per batch, so every interval sees the same failures); a parabola in ln τ gives each batch's best
-        // interval. Daly's exact curve on the same grid, fitted the same way, must fall inside the 99% CI of
-        // the batch mean (t with 7 degrees of freedom: 3.499).
-        var mtbi = Duration.FromHours(1);
-        var restart = Duration.FromMinutes(5);
-        var blocking = Duration.FromSeconds(60);
-        var optimum = CheckpointInterval.DalyNumericOptimum(blocking, mtbi, restart);
-        double[] factors = [.. Enumerable.Range(-3, 7).Select(i => Math.Pow(1.6, i / 3.0))];
-        double[] x = [.. factors.Select(f => Math.Log(optimum.Seconds * f))];
-        var job = Job(1024, window: Duration.FromDays(60));
-        const int Batches = 8;
-        var best = new double[Batches];
-        for (int b = 0; b < Batches; b++)
-        {
-            double[] y = [.. factors.Select(f =>
-            {
-                var inputs = Daly(job, mtbi, restart, blocking, optimum * f);
-                return ReliabilitySimulator.Run(inputs, new SimulationOptions { Trials = 30, Seed = (ulong)(100 + b), TimelineTrial = -1 }).Ettr.Mean;
-            })];
-            best[b] = Vertex(x, y);
-        }
-        double theory = Vertex(x, [.. factors.Select(f => CheckpointInterval.DalyEttr(optimum * f, blocking, mtbi, restart))]);
-        double mean = best.Average();
-        double sd = Math.Sqrt(best.Sum(v => (v - mean) * (v - mean)) / (Batches - 1));
-        double half = 3.499 * sd / Math.Sqrt(Batches);
-        Assert.InRange(theory, mean - half, mean + half);
+        var best = BestInterval(Duration.FromHours(1), Duration.FromMinutes(5), Duration.FromSeconds(60), Duration.FromDays(60), batches: 8, trials: 30);
+        Assert.InRange(best.Theory, best.Mean - best.HalfWidth, best.Mean + best.HalfWidth);
         // And the simulated best interval is Daly's optimum to within 5%.
-        Assert.Equal(1, Math.Exp(mean) / optimum.Seconds, 0.05);
+        Assert.Equal(1, Math.Exp(best.Mean) / best.Optimum.Seconds, 0.05);
     }
 
     [Fact]
@@ -161,17 +136,5 @@ public class SimulationTests
         var r = ReliabilitySimulator.Run(inputs, new SimulationOptions { Trials = 10 });
         Assert.NotNull(r.Infeasible);
         Assert.Equal(0, r.Trials);
-    }
-
-    /// <summary>The vertex of the least-squares parabola through (x, y).</summary>
-    private static double Vertex(double[] x, double[] y)
-    {
-        // Normal equations for y = a + b x + c x², solved by Cramer's rule.
-        double s0 = x.Length, s1 = x.Sum(), s2 = x.Sum(v => v * v), s3 = x.Sum(v => v * v * v), s4 = x.Sum(v => v * v * v * v);
-        double t0 = y.Sum(), t1 = x.Zip(y).Sum(p => p.First * p.Second), t2 = x.Zip(y).Sum(p => p.First * p.First * p.Second);
-        double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
-        double b = (s0 * (t1 * s4 - s3 * t2) - t0 * (s1 * s4 - s3 * s2) + s2 * (s1 * t2 - t1 * s2)) / det;
-        double c = (s0 * (s2 * t2 - t1 * s3) - s1 * (s1 * t2 - t1 * s2) + t0 * (s1 * s3 - s2 * s2)) / det;
-        return -b / (2 * c);
     }
 }

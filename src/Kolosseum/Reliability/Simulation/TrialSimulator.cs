@@ -137,6 +137,8 @@ internal sealed class TrialSimulator
         Outcome.Waits++;
         while (_missing > 0)
         {
+            // Every missing node is in repair (nodes are conserved), so the heap cannot be empty here.
+            if (_repairCount == 0) throw new InvalidOperationException("a missing node has no repair in progress (a bug)");
             double repaired = _repairs[0];
             double stop = Math.Min(_nextFailure, Math.Min(_m.Window, _m.WallLimit));
             if (stop < repaired)
