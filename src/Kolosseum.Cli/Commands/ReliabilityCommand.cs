@@ -37,7 +37,7 @@ internal static class ReliabilityCommand
         var whenOut = Text("--when-spares-run-out", "wait or shrink");
         var rates = Text("--failure-rates", "Failure-rate sets, comma-separated (e.g. llama3,llama3-planned; see 'kolosseum catalog failures')");
         var dist = Text("--distribution", "exponential or weibull");
-        var profile = Text("--profile", "Reliability catalog profile (default: default)");
+        var profile = Text("--profile", "Reliability catalog profile (default: default); replaces the scenario's reliability section");
         var stragglers = Text("--stragglers", "on or off");
         var window = Text("--window", "Simulate a fixed wall-clock window (e.g. 54d) and count what happens in it");
         var trials = Text("--trials", "Monte-Carlo trials (default from the catalog: 1000)");

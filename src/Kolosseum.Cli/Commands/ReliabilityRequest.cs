@@ -187,7 +187,23 @@ internal sealed record ReliabilityRequest
             s = ReliabilitySettings.Defaults(catalog, flags.Profile);
         }
         var p = s.Profile;
-        var set = new HashSet<string>(s.FromScenario, StringComparer.Ordinal);
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        void Given(string key, string? text)
+        {
+            if (text is not null) flagged.Add(key);
+        }
+        Given("profile", flags.Profile);
+        Given("failure_rates", flags.FailureRates);
+        Given("distribution", flags.Distribution);
+        Given("checkpoint_interval", flags.CheckpointInterval);
+        Given("checkpoint_mode", flags.CheckpointMode);
+        Given("storage", flags.Storage);
+        Given("storage_units", flags.StorageUnits);
+        Given("spares", flags.Spares);
+        Given("when_spares_run_out", flags.WhenSparesRunOut);
+        Given("stragglers", flags.Stragglers);
+        Given("trials", flags.Trials);
+        Given("seed", flags.Seed);
         var rates = ReliabilityFlagValues.RateSets(f, "--failure-rates", flags.FailureRates, catalog);
         var dist = f.Enum<FailureDistribution>("--distribution", flags.Distribution);
         ReliabilityFlagValues.AutoOr(flags.CheckpointInterval, () => f.Quantity("--checkpoint-interval", flags.CheckpointInterval, Dimension.Duration, 1, Duration.SecondsPerYear),
@@ -214,7 +230,7 @@ internal sealed record ReliabilityRequest
                 WhenSparesRunOut = policy ?? p.WhenSparesRunOut,
                 Stragglers = stragglers ?? p.Stragglers,
             },
-            FromScenario = set,
+            FromCommandLine = flagged,
         };
     }
 }

@@ -27,6 +27,9 @@ public sealed record ReliabilitySettings : IScenarioSection<ReliabilitySettings>
 
     public required IReadOnlySet<string> FromScenario { get; init; }
 
+    /// <summary>Keys a command-line flag set over the scenario (echoed as such).</summary>
+    public IReadOnlySet<string> FromCommandLine { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Multiplies every failure rate (what-if analysis; 1 for a normal run).</summary>
     public double FailureRateScale { get; init; } = 1;
 
@@ -94,10 +97,10 @@ public sealed record ReliabilitySettings : IScenarioSection<ReliabilitySettings>
     public IReadOnlyList<SettingEcho> Echo()
     {
         var p = Profile;
-        string Origin(string key) => FromScenario.Contains(key) ? "scenario" : $"catalog reliability/{p.Id}";
+        string Origin(string key) => FromCommandLine.Contains(key) ? "command line" : FromScenario.Contains(key) ? "scenario" : $"catalog reliability/{p.Id}";
         return
         [
-            new("profile", p.Id, FromScenario.Contains("profile") ? "scenario" : "default"),
+            new("profile", p.Id, FromCommandLine.Contains("profile") ? "command line" : FromScenario.Contains("profile") ? "scenario" : "default"),
             new("failure_rates", string.Join(", ", p.FailureRates), Origin("failure_rates")),
             new("distribution", EnumNames<FailureDistribution>.Name(p.Distribution), Origin("distribution")),
             new("weibull_shape", p.WeibullShape.Inv(), Origin("weibull_shape")),

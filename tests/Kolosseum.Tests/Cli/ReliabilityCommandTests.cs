@@ -33,6 +33,8 @@ public class ReliabilityCommandTests
         Assert.True(days.GetProperty("p10").GetDouble() <= days.GetProperty("p50").GetDouble() && days.GetProperty("p50").GetDouble() <= days.GetProperty("p90").GetDouble());
         Assert.True(days.GetProperty("p10").GetDouble() > 20);
         Assert.True(root.GetProperty("elapsed_s").GetDouble() >= 0);
+        Assert.Equal("command line", root.GetProperty("settings").GetProperty("trials").GetProperty("origin").GetString());
+        Assert.Equal("catalog reliability/default", root.GetProperty("settings").GetProperty("spares").GetProperty("origin").GetString());
     }
 
     [Fact]

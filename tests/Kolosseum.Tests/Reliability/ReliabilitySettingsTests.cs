@@ -139,4 +139,26 @@ public class ReliabilitySettingsTests
         Assert.Contains(bag.Items, x => x.Field == "failures[my-optics].scale" && x.Suggestion == "did you mean 'per_link'?");
         Assert.Contains(bag.Items, x => x.Code == DiagnosticCodes.MissingField && x.Field == "failures[my-optics].units");
     }
+
+    [Fact]
+    public void Echo_and_interval_rules_use_the_invariant_culture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var settings = ReliabilitySettings.Defaults(Kolosseum.Catalog.Catalog.Embedded);
+            Assert.Equal("0.75", settings.Echo().Single(e => e.Key == "weibull_shape").Value);
+            Assert.Equal("5 %", settings.Echo().Single(e => e.Key == "spares").Value);
+            var job = ReliabilityJob.ForCluster(Kolosseum.Catalog.Catalog.Embedded.Get<Kolosseum.Hardware.NodeSpec>("hgx-h100"), 1024, Duration.FromDays(1),
+                Bytes.FromTB(1), settings.Profile, stepTime: Duration.FromSeconds(2.5));
+            var inputs = ReliabilityInputs.Build(job, settings with { Profile = settings.Profile with { CheckpointInterval = Duration.FromMinutes(7.5) } }, Kolosseum.Catalog.Catalog.Embedded);
+            Assert.Equal("as given, rounded up to whole steps (180)", inputs.Interval.Rule);
+            Assert.Equal("7.5 min", inputs.Interval.Value.ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
 }
