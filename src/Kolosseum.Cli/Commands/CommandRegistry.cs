@@ -16,5 +16,6 @@ internal static class CommandRegistry
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
         BuildoutCommand.Create(context),
+        ReliabilityCommand.Create(context),
     ];
 }
