@@ -19,6 +19,7 @@ public static class QuantityParser
     {
         string s = text.Trim();
         if (s.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+        if (IsNonFiniteWord(s.Split(' ', 2)[0])) return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
 
         double scale = 1;
         if (dimension == Dimension.Usd || dimension == Dimension.UsdPerHour || dimension == Dimension.UsdPerKilowattHour || dimension == Dimension.UsdPerWatt)
@@ -72,6 +73,10 @@ public static class QuantityParser
             $"unknown unit '{unitText.TrimStart('?')}' for {Describe(dimension)}",
             close is not null ? $"did you mean '{number} {close}'?" : "valid units: " + string.Join(", ", known));
     }
+
+    /// <summary>NaN and infinity as YAML, .NET and spreadsheets write them.</summary>
+    private static bool IsNonFiniteWord(string token) =>
+        token.TrimStart('+', '-', '$').ToLowerInvariant() is "nan" or ".nan" or "inf" or ".inf" or "infinity" or "∞" or "#num!" or "#div/0!";
 
     public static string Describe(Dimension dimension) => dimension switch
     {
