@@ -36,12 +36,13 @@ internal static class TableHtml
     {
         var columns = table.Columns.IsDefault ? [] : table.Columns;
         var rows = table.Rows.IsDefault ? [] : table.Rows;
+        var right = columns.Select((column, c) => RightAligned(column, rows, c)).ToArray();
         var sb = new StringBuilder("<table>\n");
         if (!string.IsNullOrEmpty(table.Caption)) sb.Append("<caption>").Append(HtmlText.EscapeLine(table.Caption)).Append("</caption>\n");
         sb.Append("<thead><tr>");
         for (int c = 0; c < columns.Length; c++)
         {
-            sb.Append("<th scope=\"col\"").Append(RightAligned(columns[c], rows, c) ? " class=\"num\">" : ">").Append(HtmlText.EscapeLine(columns[c].Header));
+            sb.Append("<th scope=\"col\"").Append(right[c] ? " class=\"num\">" : ">").Append(HtmlText.EscapeLine(columns[c].Header));
             if (!string.IsNullOrEmpty(columns[c].Unit)) sb.Append(" <span class=\"unit\">(").Append(HtmlText.EscapeLine(columns[c].Unit)).Append(")</span>");
             sb.Append("</th>");
         }
@@ -53,7 +54,7 @@ internal static class TableHtml
             for (int c = 0; c < columns.Length; c++)
             {
                 var cell = c < cells.Length ? cells[c] : ReportValue.Empty;
-                sb.Append(RightAligned(columns[c], rows, c) ? "<td class=\"num\">" : "<td>").Append(HtmlText.EscapeLine(cell.Text)).Append("</td>");
+                sb.Append(right[c] ? "<td class=\"num\">" : "<td>").Append(HtmlText.EscapeLine(cell.Text)).Append("</td>");
             }
             sb.Append("</tr>\n");
         }
