@@ -12,7 +12,7 @@ namespace Kolosseum.Catalog;
 public static class CatalogDocument
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["gpus", "nodes", "nics", "switches", "transceivers", "cables", "storage", "facilities",
+        ["gpus", "nodes", "nics", "switches", "transceivers", "cables", "fabric_defaults", "storage", "facilities",
          "electricity", "rental", "carbon", "capex", "failures", "models", "buildout", "reliability", "opex"];
 
     public static IReadOnlyList<CatalogEntry> ReadEntries(YNode? root, string path, DiagnosticBag diagnostics, bool requireSource, bool reportMissing = true)

@@ -30,6 +30,10 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
     public required int ScaleUpDomain { get; init; }
 
     public Usd? Price { get; init; }
+
+    /// <summary>Streaming multiprocessors (compute units): matrix multiplies run in waves of one tile per SM.</summary>
+    public required int StreamingMultiprocessors { get; init; }
+
     public required GpuEfficiency Efficiency { get; init; }
 
     public FlopsPerSecond Peak(Precision precision) => precision switch
@@ -56,6 +60,7 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
         double? scaleUp = r.Quantity("scaleup_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
         int? domain = r.Int("scaleup_domain", required: true, min: 1, max: 100_000);
         double? price = r.Quantity("price", Dimension.Usd, min: 0);
+        int? sms = r.Int("sm_count", required: true, min: 1, max: 100_000);
         var eff = r.Map("efficiency", required: true);
         GpuEfficiency? efficiency = null;
         if (eff is not null)
@@ -66,19 +71,24 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
             double? fa = eff.Number("flash_attention", required: true, min: 0.01, max: 1);
             double? mem = eff.Number("memory", required: true, min: 0.01, max: 1);
             double? su = eff.Number("scaleup", required: true, min: 0.01, max: 1);
+            double? tpOverlap = eff.Number("tp_overlap", required: true, min: 0, max: 1);
             double? suLat = eff.Quantity("scaleup_latency", Dimension.Duration, required: true, min: 0, max: 1);
             double? kov = eff.Quantity("kernel_overhead", Dimension.Duration, required: true, min: 0, max: 1);
+            double? reserve = eff.Quantity("memory_reserve", Dimension.Bytes, required: true, min: 0);
+            double? frag = eff.Number("allocator_overhead", required: true, min: 0, max: 1);
             eff.Finish();
-            if (mm is not null && mm8 is not null && half is not null && fa is not null && mem is not null && su is not null && suLat is not null && kov is not null)
+            if (mm is not null && mm8 is not null && half is not null && fa is not null && mem is not null && su is not null && suLat is not null && kov is not null
+                && reserve is not null && frag is not null && tpOverlap is not null)
             {
                 efficiency = new GpuEfficiency
                 {
                     Matmul = mm.Value, MatmulFp8 = mm8.Value, MatmulHalfDim = half.Value, FlashAttention = fa.Value,
                     Memory = mem.Value, ScaleUp = su.Value, ScaleUpLatency = new Duration(suLat.Value), KernelOverhead = new Duration(kov.Value),
+                    MemoryReserve = new Bytes(reserve.Value), AllocatorOverhead = frag.Value, TpOverlap = tpOverlap.Value,
                 };
             }
         }
-        if (name is null || vendor is null || bf16 is null || hbm is null || hbmBw is null || tdp is null || idle is null || scaleUp is null || domain is null || efficiency is null)
+        if (name is null || vendor is null || bf16 is null || hbm is null || hbmBw is null || tdp is null || idle is null || scaleUp is null || domain is null || efficiency is null || sms is null)
             return null;
         return new GpuSpec
         {
@@ -95,6 +105,7 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
             ScaleUpBandwidth = new BytesPerSecond(scaleUp.Value),
             ScaleUpDomain = domain.Value,
             Price = price is null ? null : new Usd(price.Value),
+            StreamingMultiprocessors = sms.Value,
             Efficiency = efficiency,
         };
     }
