@@ -24,7 +24,9 @@ public sealed class BrowserPage
     private readonly string _targetId;
     private readonly List<BrowserMessage> _messages = [];
     private readonly List<string> _requests = [];
-    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Load events keyed by the navigation's loader id: the blank tab's own load can fire while the
+    // report's navigation starts, and must not be taken for the report's.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _loads = new(StringComparer.Ordinal);
 
     internal BrowserPage(DevToolsConnection devTools, string session, string targetId)
     {
@@ -49,11 +51,13 @@ public sealed class BrowserPage
         _devTools.OnEvent += OnEvent;
         foreach (string domain in new[] { "Page", "Runtime", "Log", "Network" })
             await Send(domain + ".enable", null, ct).ConfigureAwait(false);
+        await Send("Page.setLifecycleEventsEnabled", new JsonObject { ["enabled"] = true }, ct).ConfigureAwait(false);
         await SetViewportAsync(width, height, ct).ConfigureAwait(false);
         var navigation = await Send("Page.navigate", new JsonObject { ["url"] = url.AbsoluteUri }, ct).ConfigureAwait(false);
         if (navigation.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
             throw new BrowserException("could not open " + url + ": " + text);
-        await _loaded.Task.WaitAsync(ct).ConfigureAwait(false);
+        string loader = navigation.TryGetProperty("loaderId", out var id) ? id.GetString() ?? "" : "";
+        await Load(loader).Task.WaitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates a JavaScript expression in the page and returns its value as JSON.</summary>
@@ -96,8 +100,8 @@ public sealed class BrowserPage
         if (session != _session) return;
         switch (method)
         {
-            case "Page.loadEventFired":
-                _loaded.TrySetResult();
+            case "Page.lifecycleEvent" when p.GetProperty("name").GetString() == "load":
+                Load(p.GetProperty("loaderId").GetString() ?? "").TrySetResult();
                 break;
             case "Runtime.consoleAPICalled":
                 string args = p.TryGetProperty("args", out var a) ? string.Join(" ", a.EnumerateArray().Select(ArgText)) : "";
@@ -117,6 +121,9 @@ public sealed class BrowserPage
                 break;
         }
     }
+
+    private TaskCompletionSource Load(string loaderId) =>
+        _loads.GetOrAdd(loaderId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private void Add(BrowserMessage message)
     {
