@@ -12,6 +12,12 @@ public partial class ChartFigureTests
 
     public static TheoryData<string> ChartKinds => ["bar", "line", "histogram", "timeline", "gantt", "tornado"];
 
+    public static TheoryData<BarOrientation, BarLayout> BarForms => new()
+    {
+        { BarOrientation.Horizontal, BarLayout.Stacked }, { BarOrientation.Horizontal, BarLayout.Grouped },
+        { BarOrientation.Vertical, BarLayout.Stacked }, { BarOrientation.Vertical, BarLayout.Grouped },
+    };
+
     private static Chart WithData(string kind) => kind switch
     {
         "bar" => new BarChart("b", ["a", "b"], [new BarSeries("x", [1, 2]), new BarSeries("y", [3, -1])], new AxisSpec("v", AxisUnit.Usd)),
@@ -46,6 +52,17 @@ public partial class ChartFigureTests
         Assert.NotNull(svg.Elements().FirstOrDefault(e => e.Name.LocalName == "desc" && e.Value.Length > 0));
         Assert.Contains("data-chart=\"" + kind + "\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("chart-empty", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BarForms))]
+    public void Every_bar_form_draws_one_rect_per_finite_value(BarOrientation orientation, BarLayout layout)
+    {
+        var chart = new BarChart("b", ["a", "b"], [new BarSeries("x", [1, 2]), new BarSeries("y", [3, -1]), new BarSeries("z", [double.NaN, 4])],
+            new AxisSpec("v", AxisUnit.Usd)) { Orientation = orientation, Layout = layout };
+        var svg = ParseSvg(ChartFigure.Render(chart, "c1"));
+        int bars = svg.Descendants().Count(e => e.Name.LocalName == "rect" && e.Attribute("class")?.Value == "bar");
+        Assert.Equal(5, bars);
     }
 
     [Theory]
