@@ -1,0 +1,83 @@
+using Kolosseum.Hardware;
+using Kolosseum.Performance;
+
+namespace Kolosseum.Tests.Performance;
+
+/// <summary>Closed forms the model reproduces exactly (Korthikanti et al. 2022, Table 2; Narayanan et al. 2021).</summary>
+public class PerformanceModelTests
+{
+    [Theory]
+    // s·b·h·(10 + 24/t + 5·a·s/(h·t)) per layer, TP without SP, no recompute, standard attention.
+    [InlineData(false, Recompute.None, 10 + 24.0 / 8, true)]
+    // TP + SP + selective: s·b·h·34/t.
+    [InlineData(true, Recompute.Selective, 34.0 / 8, false)]
+    // Full recompute: 2·s·b·h per layer (layer input), divided by t with SP.
+    [InlineData(true, Recompute.Full, 2.0 / 8, false)]
+    public void Activation_memory_per_layer_matches_korthikanti(bool sp, Recompute recompute, double perSbh, bool scores)
+    {
+        var pm = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 8, 8, Precision.Fp16, seq: 2048, attention: AttentionKernel.Standard);
+        var m = pm.Model;
+        int b = 1, t = 8;
+        var layout = new Layout(t, 1, 1, 1, 1, 1, 0, sp, recompute, b);
+        double s = 2048, h = m.Hidden, a = m.Heads;
+        double expectedPerLayer = s * b * h * (perSbh + (scores ? 5 * a * s / (h * t) : 0));
+        var e = pm.Evaluate(layout);
+        // Subtract what is not per layer: the embedding dropout mask and, with one stage, the final norm and fp32 logits.
+        double replicated = sp ? 1.0 / t : 1;
+        double extras = s * b * h * replicated + 4 * s * b * h * replicated + 4 * s * b * m.Vocab / t;
+        Assert.Equal(expectedPerLayer * m.Layers, e.ActivationBytes - extras, expectedPerLayer * 1e-9);
+    }
+
+    [Fact]
+    public void Interleaving_multiplies_first_stage_activations_by_one_plus_p_minus_one_over_pv()
+    {
+        var pm = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 64, 64, Precision.Fp16, attention: AttentionKernel.Standard);
+        var plain = new Layout(8, 8, 1, 1, 1, 1, 0, true, Recompute.Selective, 1);
+        var interleaved = plain with { Vpp = 3 };
+        double extras(Layout l) => 8 * 2048 * 12288.0 / 8 * (l.Vpp == 1 ? 8 : 8 * (1 + 7.0 / 24));
+        double a = pm.Evaluate(plain).ActivationBytes - extras(plain);
+        double b = pm.Evaluate(interleaved).ActivationBytes - extras(interleaved);
+        Assert.Equal(1 + 7.0 / (8 * 3), b / a, 9);
+    }
+
+    [Fact]
+    public void Weights_gradients_and_optimizer_take_18_bytes_per_parameter_in_fp16()
+    {
+        var pm = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 64, 64, Precision.Fp16);
+        var e = pm.Evaluate(new Layout(8, 8, 1, 1, 1, 1, 0, true, Recompute.Selective, 1));
+        Assert.Equal(2.0, e.GradientBytes / e.WeightBytes, 9);
+        Assert.Equal(6.0, e.OptimizerBytes / e.WeightBytes, 9);
+    }
+
+    [Fact]
+    public void Pipeline_bubble_follows_p_minus_one_over_m_for_even_stages()
+    {
+        var pm = PerformanceFixture.Model("gpt3-175b", "H100-SXM-80GB", 512, 512);
+        var e = pm.Evaluate(new Layout(8, 8, 1, 8, 1, 1, 1, true, Recompute.None, 1));
+        int m = 512 / 8;
+        double perMicroBatch = (e.Compute + e.TpExposed + e.PpExposed) / m;
+        // The middle stage is the slowest (the first and last carry embedding and output): the bubble is
+        // (p-1) average stages, a little below (p-1) bottleneck stages.
+        Assert.InRange(e.Bubble, 0.9 * 7 * perMicroBatch, 7 * perMicroBatch * 1.0001);
+    }
+
+    [Fact]
+    public void A_layout_that_does_not_fit_explains_its_memory()
+    {
+        var pm = PerformanceFixture.Model("llama3.1-405b", "H100-SXM-80GB", 8, 8);
+        var layout = new Layout(8, 1, 1, 1, 1, 1, 0, true, Recompute.None, 1);
+        var report = StepReport.From(pm, layout, pm.Evaluate(layout));
+        Assert.False(report.Fits);
+        Assert.StartsWith("needs ", report.DoesNotFitMessage(), StringComparison.Ordinal);
+        Assert.Contains("of 80.0 GiB", report.DoesNotFitMessage());
+    }
+
+    [Fact]
+    public void Tensor_parallelism_across_nodes_pays_the_network()
+    {
+        var pm = PerformanceFixture.Model("llama3.1-405b", "H100-SXM-80GB", 1024, 1024);
+        var inNode = pm.Evaluate(new Layout(8, 8, 1, 16, 1, 1, 1, true, Recompute.Full, 1));
+        var acrossNodes = pm.Evaluate(new Layout(16, 4, 1, 16, 1, 1, 1, true, Recompute.Full, 1));
+        Assert.True(acrossNodes.TpExposed > 3 * inNode.TpExposed);
+    }
+}
