@@ -10,5 +10,7 @@ internal static class CommandRegistry
     [
         PlanCommand.Create(context),
         CatalogCommand.Create(context),
+        PowerCommand.Create(context),
+        CostCommand.Create(context),
     ];
 }
