@@ -107,6 +107,12 @@ public sealed record PowerSettings : IScenarioSection<PowerSettings>
         return Catalog.Catalog.Embedded.Get<T>(defaultId);
     }
 
-    public static string Source(Catalog.Catalog catalog, string kind, string id, string field) =>
-        catalog.Entry(kind, id)?.SourceOf(field) ?? "";
+    /// <summary>Where a catalog field's number comes from; an entry written in a scenario without a source says so, with its place.</summary>
+    public static string Source(Catalog.Catalog catalog, string kind, string id, string field)
+    {
+        var entry = catalog.Entry(kind, id);
+        if (entry is null) return "";
+        string source = entry.SourceOf(field);
+        return string.IsNullOrWhiteSpace(source) ? $"scenario catalog entry {kind}/{id} at {entry.Location} (no source given)" : source;
+    }
 }
