@@ -13,8 +13,9 @@ public static class Finance
     {
         if (!(years > 0)) throw new ArgumentOutOfRangeException(nameof(years), years, "a life must be positive");
         if (!(rate >= 0)) throw new ArgumentOutOfRangeException(nameof(rate), rate, "a cost of capital cannot be negative");
-        if (rate < 1e-12) return 1 / years;
-        return rate / (1 - Math.Pow(1 + rate, -years));
+        if (rate < 1e-12) return 1 / years; // the relative error of dropping r is below r n / 2
+        // 1 - (1 + r)^-n written with expm1/log1p: exact for tiny rates, where the direct form cancels.
+        return rate / -double.ExpM1(-years * double.LogP1(rate));
     }
 
     /// <summary>Level annual cost of an investment over its life at a cost of capital.</summary>
@@ -30,8 +31,8 @@ public static class Finance
         if (savingsPerYear.Value <= 0) return null;
         double ratio = investment.Value / savingsPerYear.Value;
         if (rate < 1e-12) return Duration.FromYears(ratio);
-        double x = 1 - ratio * rate;
-        if (x <= 0) return null;
-        return Duration.FromYears(-Math.Log(x) / Math.Log(1 + rate));
+        double x = ratio * rate;
+        if (x >= 1) return null;
+        return Duration.FromYears(-double.LogP1(-x) / double.LogP1(rate));
     }
 }
