@@ -9,7 +9,10 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All(CliContext context) =>
     [
         PlanCommand.Create(context),
+        EstimateCommand.Create(context),
+        ValidateCommand.Create(context),
         CatalogCommand.Create(context),
+        FabricCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
     ];

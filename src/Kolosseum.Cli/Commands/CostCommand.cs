@@ -33,7 +33,7 @@ internal static class CostCommand
         if (s is null) return context.Fail(bag);
         context.Warn(bag);
         var flags = new FlagValues(bag);
-        var days = RunFlags.Days(flags, daysText, s.Options.Count);
+        var days = PowerFlags.Days(flags, daysText, s.Options.Count);
         if (bag.HasErrors) return context.Fail(bag);
 
         var power = s.Sections.Get<PowerSettings>();

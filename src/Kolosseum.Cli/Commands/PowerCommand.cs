@@ -66,8 +66,8 @@ internal static class PowerCommand
             if (node is null) bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--node"), "--node", null, $"no catalog node holds {gpu.Id}", "add one under catalog: nodes: in a scenario");
         }
         double? pue = flags.Quantity("--pue", pueText, Dimension.Dimensionless, min: 1, max: 3);
-        var site = RunFlags.SiteLimit(flags, siteText);
-        var days = RunFlags.Days(flags, daysText, 1);
+        var site = PowerFlags.SiteLimit(flags, siteText);
+        var days = PowerFlags.Days(flags, daysText, 1);
         if (bag.HasErrors || gpu is null || gpus is null || node is null) return context.Fail(bag);
 
         echo.Add(new Assumption("gpu", gpu.Id, gpuText is null ? $"default scenario option '{fallback.Name}'" : "--gpu"));

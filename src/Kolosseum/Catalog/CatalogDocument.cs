@@ -12,8 +12,8 @@ namespace Kolosseum.Catalog;
 public static class CatalogDocument
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["gpus", "nodes", "nics", "switches", "transceivers", "cables", "storage", "facilities",
-         "electricity", "rental", "carbon", "capex", "failures", "models", "buildout", "reliability", "opex", "cluster-sizing", "run-profiles", "sensitivity"];
+        ["gpus", "nodes", "nics", "switches", "transceivers", "cables", "fabric_defaults", "storage", "facilities",
+         "electricity", "rental", "carbon", "capex", "failures", "models", "buildout", "reliability", "opex", "cluster_sizing", "run_profiles", "sensitivity"];
 
     public static IReadOnlyList<CatalogEntry> ReadEntries(YNode? root, string path, DiagnosticBag diagnostics, bool requireSource, bool reportMissing = true)
     {

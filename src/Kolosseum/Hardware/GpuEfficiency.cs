@@ -23,6 +23,13 @@ public sealed record GpuEfficiency
     /// <summary>Fraction of HBM bandwidth memory-bound kernels (norms, activations, softmax, optimizer) reach.</summary>
     public required double Memory { get; init; }
 
+    /// <summary>
+    /// Fraction of tensor-parallel communication hidden behind the matrix multiplies it feeds (Transformer
+    /// Engine's userbuffers overlap splits each GEMM and pipelines the all-gather/reduce-scatter with it).
+    /// A property of the software stack used on this GPU generation, calibrated like the efficiencies.
+    /// </summary>
+    public required double TpOverlap { get; init; }
+
     /// <summary>Fraction of the scale-up (NVLink) bandwidth collectives reach.</summary>
     public required double ScaleUp { get; init; }
 
@@ -31,4 +38,10 @@ public sealed record GpuEfficiency
 
     /// <summary>Fixed cost per launched kernel (CPU launch and GPU tail); matters for small layers.</summary>
     public required Duration KernelOverhead { get; init; }
+
+    /// <summary>Memory the runtime holds before any tensor: CUDA context, NCCL buffers, cuBLAS/cuDNN workspaces.</summary>
+    public required Bytes MemoryReserve { get; init; }
+
+    /// <summary>Fraction of activation memory lost to allocator fragmentation and temporary buffers.</summary>
+    public required double AllocatorOverhead { get; init; }
 }

@@ -78,15 +78,20 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
             double? fa = eff.Number("flash_attention", required: true, min: 0.01, max: 1);
             double? mem = eff.Number("memory", required: true, min: 0.01, max: 1);
             double? su = eff.Number("scaleup", required: true, min: 0.01, max: 1);
+            double? tpOverlap = eff.Number("tp_overlap", required: true, min: 0, max: 1);
             double? suLat = eff.Quantity("scaleup_latency", Dimension.Duration, required: true, min: 0, max: 1);
             double? kov = eff.Quantity("kernel_overhead", Dimension.Duration, required: true, min: 0, max: 1);
+            double? reserve = eff.Quantity("memory_reserve", Dimension.Bytes, required: true, min: 0);
+            double? frag = eff.Number("allocator_overhead", required: true, min: 0, max: 1);
             eff.Finish();
-            if (mm is not null && mm8 is not null && half is not null && fa is not null && mem is not null && su is not null && suLat is not null && kov is not null)
+            if (mm is not null && mm8 is not null && half is not null && fa is not null && mem is not null && su is not null && suLat is not null && kov is not null
+                && reserve is not null && frag is not null && tpOverlap is not null)
             {
                 efficiency = new GpuEfficiency
                 {
                     Matmul = mm.Value, MatmulFp8 = mm8.Value, MatmulHalfDim = half.Value, FlashAttention = fa.Value,
                     Memory = mem.Value, ScaleUp = su.Value, ScaleUpLatency = new Duration(suLat.Value), KernelOverhead = new Duration(kov.Value),
+                    MemoryReserve = new Bytes(reserve.Value), AllocatorOverhead = frag.Value, TpOverlap = tpOverlap.Value,
                 };
             }
         }

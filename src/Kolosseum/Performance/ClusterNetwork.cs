@@ -46,4 +46,25 @@ public sealed record ClusterNetwork
         }
         return worst;
     }
+
+    /// <summary>Port-to-port latency of one switch hop beyond the first (which <see cref="ScaleOutLatency"/> includes).</summary>
+    public Duration SwitchHopLatency { get; init; }
+
+    /// <summary>The switches reduce in the network (SHARP): an all-reduce sends its data across each link once, not twice.</summary>
+    public bool InNetworkReduction { get; init; }
+
+    /// <summary>Switch hops between the two most distant GPUs of a group spanning <paramref name="span"/> consecutive GPUs.</summary>
+    public int SwitchHopsFor(long span)
+    {
+        int hops = 0;
+        foreach (var level in Levels)
+        {
+            hops = level.SwitchHops;
+            if (span <= level.GpusWithin) break;
+        }
+        return hops;
+    }
+
+    /// <summary>Latency of one scale-out step for a group spanning <paramref name="span"/> GPUs: NIC and first hop, plus the hops beyond.</summary>
+    public Duration ScaleOutLatencyFor(long span) => ScaleOutLatency + SwitchHopLatency * Math.Max(0, SwitchHopsFor(span) - 1);
 }

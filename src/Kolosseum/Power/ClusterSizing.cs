@@ -11,7 +11,7 @@ namespace Kolosseum.Power;
 /// </summary>
 public sealed record ClusterSizing : ICatalogItem<ClusterSizing>
 {
-    public static string Kind => "cluster-sizing";
+    public static string Kind => "cluster_sizing";
 
     public required string Id { get; init; }
     public required string Name { get; init; }

@@ -11,7 +11,7 @@ namespace Kolosseum.Power;
 /// </summary>
 public sealed record RunAssumptions : ICatalogItem<RunAssumptions>
 {
-    public static string Kind => "run-profiles";
+    public static string Kind => "run_profiles";
 
     public required string Id { get; init; }
     public required string Name { get; init; }

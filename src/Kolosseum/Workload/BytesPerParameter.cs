@@ -11,13 +11,15 @@ public readonly record struct BytesPerParameter(double Weights, double Gradients
     public double Total => Weights + Gradients + Optimizer;
 
     /// <summary>
-    /// Megatron's accounting (fp32 gradient accumulation): 2 + 4 + 12 = 18 bytes for 16-bit training.
-    /// FP8 keeps a 16-bit weight copy plus an FP8 cast used by the matrix multiplies.
+    /// FP16 training keeps fp32 main gradients (loss-scaled fp16 gradients would under- or overflow):
+    /// 2 + 4 + 12 = 18 bytes, Megatron's accounting in Korthikanti et al. 2022. BF16 (and FP8, whose
+    /// weights stay bf16 and are cast per layer) accumulate and reduce gradients in bf16, Megatron-Core's
+    /// default: 2 + 2 + 12 = 16 bytes, the ZeRO paper's mixed-precision figure.
     /// </summary>
-    public static BytesPerParameter For(Precision precision, bool fp32Gradients = true) => precision switch
+    public static BytesPerParameter For(Precision precision) => precision switch
     {
-        Precision.Fp8 => new BytesPerParameter(3, fp32Gradients ? 4 : 2, 12),
-        _ => new BytesPerParameter(2, fp32Gradients ? 4 : 2, 12),
+        Precision.Fp16 => new BytesPerParameter(2, 4, 12),
+        _ => new BytesPerParameter(2, 2, 12),
     };
 
     /// <summary>Bytes per parameter of a full checkpoint: fp32 master weights and both Adam moments, plus 16-bit weights.</summary>

@@ -5,7 +5,7 @@ using Kolosseum.Units;
 namespace Kolosseum.Cli.Commands;
 
 /// <summary>Flag values shared by the power and cost commands.</summary>
-internal static class RunFlags
+internal static class PowerFlags
 {
     /// <summary>
     /// <c>--days</c>: wall-clock days to train, one value for every option or one per option ("30" or "30 d";

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Kolosseum.Cli.Infrastructure;
+using Kolosseum.Diagnostics;
+using Kolosseum.Units;
+using Kolosseum.Validation;
+using Kolosseum.Yaml;
+using Spectre.Console;
+
+namespace Kolosseum.Cli.Commands;
+
+/// <summary><c>kolosseum validate --runs FILE.csv</c>: predicted vs published for every row, with errors per metric.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var runs = new Option<string?>("--runs") { Description = "CSV file of published runs (schema: shared/validation/README.md)", Required = true };
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Predict published training runs and compare: relative error per row, mean and max per metric") { runs, json };
+        command.SetAction(parse => Run(context, parse.GetValue(runs)!, parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, bool json)
+    {
+        var bag = new DiagnosticBag();
+        string text;
+        try
+        {
+            if (Directory.Exists(path) || !File.Exists(path))
+            {
+                bag.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "--runs", path, Directory.Exists(path) ? "is a directory" : "file not found");
+                return context.Fail(bag);
+            }
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "--runs", path, "cannot read the file: " + ex.Message);
+            return context.Fail(bag);
+        }
+        var catalog = Catalog.Catalog.Embedded;
+        var runs = RunsCsvReader.Read(text, path, catalog, bag);
+        if (bag.HasErrors && runs.Count == 0) return context.Fail(bag);
+        context.Warn(bag);
+        foreach (var d in bag.Items.Where(d => d.Severity == Severity.Error)) context.Stderr.WriteLine(TerminalText.Clean(d.Format()) + " (row skipped)");
+
+        var validator = new RunValidator(catalog, (g, n, count) => Networks.For(catalog, g, n, count));
+        var rows = runs.AsParallel().AsOrdered().Select(validator.Predict).ToList();
+        var summary = RunValidator.Summarize(rows);
+        if (json)
+        {
+            return Json.Write(context, new
+            {
+                rows = rows.Select(r => new
+                {
+                    id = r.Id,
+                    metric = EnumNames<RunMetric>.Name(r.Metric),
+                    measured = r.Measured,
+                    predicted = r.Predicted,
+                    relative_error = r.RelativeError,
+                    searched = r.Searched,
+                    searched_fields = r.SearchedFields,
+                    layout = r.Layout?.ToString(),
+                    attention = r.Attention is { } a ? EnumNames<Performance.AttentionKernel>.Name(a) : null,
+                    note = r.Note,
+                    reason = r.Reason,
+                }),
+                summary = new
+                {
+                    count = rows.Count,
+                    unpredicted = rows.Count(r => r.Predicted is null),
+                    mean_abs_relative_error = Mean(rows),
+                    max_abs_relative_error = Max(rows),
+                    by_group = summary.Select(s => new { group = s.Group, count = s.Count, unpredicted = s.Unpredicted, mean_abs_relative_error = s.MeanAbsRelativeError, max_abs_relative_error = s.MaxAbsRelativeError }),
+                },
+            });
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in new[] { "id", "metric", "measured", "predicted", "error", "layout (searched cells)" }) table.AddColumn(h);
+        foreach (var r in rows)
+        {
+            string layout = r.Layout is { } l ? l.ToString() : "";
+            if (r.SearchedFields.Count > 0) layout += $" [searched: {string.Join(", ", r.SearchedFields)}]";
+            if (r.Note is not null) layout += " (" + r.Note + ")";
+            table.AddRow(TerminalText.Markup(r.Id), EnumNames<RunMetric>.Name(r.Metric), UnitFormat.Number(r.Measured, 4),
+                r.Predicted is { } p ? UnitFormat.Number(p, 4) : "-",
+                r.RelativeError is { } e ? (e * 100).Inv("+0.0;-0.0") + " %" : TerminalText.Markup(r.Reason),
+                TerminalText.Markup(layout));
+        }
+        context.Console.Write(table);
+        foreach (var s in summary)
+            context.Console.WriteLine($"{s.Group}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
+        return ExitCodes.Success;
+    }
+
+    private static double? Mean(IReadOnlyList<ValidationRow> rows)
+    {
+        var e = rows.Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
+        return e.Count > 0 ? e.Average() : null;
+    }
+
+    private static double? Max(IReadOnlyList<ValidationRow> rows)
+    {
+        var e = rows.Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
+        return e.Count > 0 ? e.Max() : null;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+
+namespace Kolosseum.Performance;
+
+public sealed partial class PerformanceModel
+{
+    /// <summary>Kernel times of one transformer layer for one micro-batch on one GPU.</summary>
+    private struct LayerCost
+    {
+        /// <summary>Linear layers (projections, FFN, experts, router), forward.</summary>
+        public double Gemm;
+
+        /// <summary>Attention core forward and backward (flash or standard kernels).</summary>
+        public double AttentionForward, AttentionBackward;
+
+        /// <summary>Memory-bound kernels (norms, activations, residuals, dropout, rotary, routing), forward.</summary>
+        public double Memory;
+
+        /// <summary>What selective recomputation re-runs (the attention core of the standard kernels).</summary>
+        public double SelectiveRecompute;
+
+        public readonly double Forward => Gemm + AttentionForward + Memory;
+
+        /// <summary>Weight and input gradients: two GEMMs per forward GEMM; memory-bound kernels read and write twice.</summary>
+        public readonly double Backward => 2 * Gemm + AttentionBackward + 2 * Memory;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Saturation(double dim) => dim / (dim + _halfDim);
+
+    /// <summary>
+    /// One matrix multiply C[m×n] = A[m×k]·B[k×n]: the slower of compute (at an efficiency that falls for
+    /// small dimensions, e.g. shards after a TP split) and memory traffic, plus the launch cost.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Gemm(double m, double k, double n, double peak, double efficiency, double operandBytes)
+    {
+        double flops = 2 * m * k * n;
+        double eff = efficiency * Saturation(m) * Saturation(k) * Saturation(n);
+        double compute = flops / (peak * eff);
+        double memory = (operandBytes * (m * k + k * n) + 2 * m * n) / _hbm;
+        return Math.Max(compute, memory) + _kernel;
+    }
+
+    private double LayerGemm(double m, double k, double n) => Gemm(m, k, n, _peakLayer, _effLayer, _layerOperandBytes);
+
+    /// <summary>Attention projections of one layer (QKV and output, or the MLA down/up projections).</summary>
+    private double AttentionProjections(double tokens, int tp)
+    {
+        if (_mla && _model.Mla is { } mla)
+        {
+            // Down-projections are replicated across the TP group; up-projections split by heads.
+            double q = mla.QLoraRank > 0
+                ? LayerGemm(tokens, _h, mla.QLoraRank) + LayerGemm(tokens, mla.QLoraRank, _a * _dqk / tp)
+                : LayerGemm(tokens, _h, _a * _dqk / tp);
+            double kv = LayerGemm(tokens, _h, mla.KvLoraRank + mla.QkRopeHeadDim)
+                + LayerGemm(tokens, mla.KvLoraRank, _a * (mla.QkNopeHeadDim + _dv) / tp);
+            return q + kv + LayerGemm(tokens, _a * _dv / tp, _h);
+        }
+        double qkv = LayerGemm(tokens, _h, (_a * _dqk + _g * _dqk + _g * _dv) / tp);
+        return qkv + LayerGemm(tokens, _a * _dv / tp, _h);
+    }
+
+    /// <summary>A feed-forward block of hidden size <paramref name="ffn"/> (already summed over shared experts) on <paramref name="tokens"/>.</summary>
+    private double Ffn(double tokens, double ffn, int tp)
+    {
+        double up = LayerGemm(tokens, _h, ffn * (_gated ? 2 : 1) / tp);
+        double down = LayerGemm(tokens, ffn / tp, _h);
+        return up + down;
+    }
+
+    /// <summary>Routed experts on one GPU: E/ep local experts, each receiving its balanced share of the routed tokens.</summary>
+    private double Experts(double tokens, int tp, int ep)
+    {
+        double localExperts = (double)_experts / ep;
+        double tokensPerExpert = tokens * _topk * ep / _experts;
+        double one = LayerGemm(tokensPerExpert, _h, _expertFfn * (_gated ? 2 : 1) / tp) + LayerGemm(tokensPerExpert, _expertFfn / tp, _h);
+        return localExperts * one;
+    }
+
+    /// <summary>The attention core (scores, softmax, weighted sum), forward and backward, and what selective recompute repeats.</summary>
+    private void AttentionCore(double tokens, int tp, int cp, ref LayerCost cost)
+    {
+        double heads = _a / tp;
+        double keys = _seq;
+        if (_flash)
+        {
+            // Fused kernel: causal blocks above the diagonal are skipped; the backward pass recomputes the
+            // scores inside the kernel (5 matmuls against 2 forward: 2.5x the forward work).
+            double flops = 2 * tokens * keys * heads * (_dqk + _dv) * (_causal ? 0.5 : 1);
+            double fwd = flops / (_peak16 * _effFlash) + _kernel;
+            cost.AttentionForward = fwd;
+            cost.AttentionBackward = 2.5 * (fwd - _kernel) + 2 * _kernel;
+            cost.SelectiveRecompute = 0;
+            return;
+        }
+        // Standard kernels: batched QKᵀ and attention·V over the full score matrix, and memory-bound
+        // scale/mask/softmax and dropout passes over every score (9 bytes per score forward, 11 backward).
+        double queries = tokens;
+        double scoresGemm = Gemm(queries, _dqk, keys, _peak16, _eff16, 2) * heads - (heads - 1) * _kernel;
+        double valuesGemm = Gemm(queries, keys, _dv, _peak16, _eff16, 2) * heads - (heads - 1) * _kernel;
+        double scores = queries * keys * heads;
+        double softmaxFwd = 9 * scores / _hbm + 2 * _kernel;
+        double softmaxBwd = 11 * scores / _hbm + 2 * _kernel;
+        cost.AttentionForward = scoresGemm + valuesGemm + softmaxFwd;
+        cost.AttentionBackward = 2 * (scoresGemm + valuesGemm) + softmaxBwd;
+        cost.SelectiveRecompute = cost.AttentionForward;
+    }
+
+    /// <summary>Bytes the memory-bound kernels of one layer move in the forward pass.</summary>
+    private double MemoryBoundBytes(double tokens, int tp, bool sp, bool moeLayer)
+    {
+        double replicated = sp ? 1.0 / tp : 1.0;
+        // Two norms (read + write), two residual adds with dropout (read 2 inputs, write output and mask).
+        double bytes = (2 * 4 + 2 * 7) * tokens * _h * replicated;
+        if (_model.Positions == Workload.PositionEmbedding.Rope)
+            bytes += 4 * tokens * (_a * _dqk + _g * _dqk) / tp;
+        double activation = _gated ? 6 : 4;
+        if (moeLayer)
+        {
+            double routed = tokens * _topk;
+            bytes += 8 * routed * _h + activation * routed * _expertFfn / tp + activation * tokens * _shared * _sharedFfn / tp;
+        }
+        else
+        {
+            bytes += activation * tokens * _f / tp;
+        }
+        return bytes;
+    }
+
+    private LayerCost LayerCompute(in LayoutContext c, bool moeLayer)
+    {
+        var cost = new LayerCost();
+        double tokens = c.Tokens;
+        double gemm = AttentionProjections(tokens, c.Tp);
+        if (moeLayer)
+        {
+            gemm += LayerGemm(tokens, _h, _experts) + Experts(tokens, c.Tp, c.Ep);
+            if (_shared > 0) gemm += Ffn(tokens, _shared * _sharedFfn, c.Tp);
+        }
+        else
+        {
+            gemm += Ffn(tokens, _f, c.Tp);
+        }
+        cost.Gemm = gemm;
+        AttentionCore(tokens, c.Tp, c.Cp, ref cost);
+        cost.Memory = MemoryBoundBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 8 * _kernel;
+        return cost;
+    }
+
+    /// <summary>Forward time of the output layer and loss on the last stage (16-bit; logits in fp32 for the loss).</summary>
+    private double OutputLayerForward(in LayoutContext c)
+    {
+        double tokens = c.Tokens;
+        double gemm = Gemm(tokens, _h, _vocab / c.Tp, _peak16, _eff16, 2);
+        double loss = 3 * 4 * tokens * _vocab / c.Tp / _hbm + 3 * _kernel;
+        return gemm + loss;
+    }
+
+    /// <summary>Embedding lookup on the first stage (a gather: memory-bound).</summary>
+    private double EmbeddingForward(in LayoutContext c) => 4 * c.Tokens * _h / _hbm + _kernel;
+}

@@ -1,0 +1,108 @@
+namespace Kolosseum.Performance;
+
+public sealed partial class PerformanceModel
+{
+    /// <summary>
+    /// Parameters held by the first GPU of the pipeline (the fullest): its layers split by TP (experts also by
+    /// EP), the input embedding, and the output layer when the pipeline has a single stage.
+    /// Returns non-expert and expert parameters separately: they shard over different data-parallel groups.
+    /// </summary>
+    private (double Dense, double Expert) ParamsOnFirstGpu(in LayoutContext c)
+    {
+        int layers = c.FirstLayers;
+        int dense = c.FirstDense;
+        int moe = layers - dense;
+        var k = _counts;
+        double perLayerShared = (k.AttentionPerLayer + k.NormsPerLayer * c.Tp) / c.Tp;
+        double nonExpert = layers * perLayerShared + dense * k.DenseMlpPerLayer / c.Tp
+            + moe * (k.RouterPerLayer + k.SharedMlpPerLayer / c.Tp);
+        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Tp;
+        nonExpert += k.InputEmbedding / c.Tp;
+        if (c.Pp == 1) nonExpert += k.OutputLayer / c.Tp;
+        return (nonExpert, expert);
+    }
+
+    private void EstimateMemory(in LayoutContext c, ref StepEstimate r)
+    {
+        var (dense, expert) = ParamsOnFirstGpu(in c);
+        int dpRanks = c.Dp * c.Cp;
+        int expertRanks = Math.Max(1, dpRanks / c.Ep);
+        int zero = c.Zero;
+        double Shard(double p, int stage) => zero >= stage ? p : 1;
+        r.WeightBytes = _bpp.Weights * (dense / Shard(dpRanks, 3) + expert / Shard(expertRanks, 3));
+        r.GradientBytes = _bpp.Gradients * (dense / Shard(dpRanks, 2) + expert / Shard(expertRanks, 2));
+        r.OptimizerBytes = _bpp.Optimizer * (dense / Shard(dpRanks, 1) + expert / Shard(expertRanks, 1));
+        r.ActivationBytes = Activations(in c);
+        // ZeRO-3 materialises one layer's full weights at a time (plus a prefetched one).
+        double gathered = c.Zero == 3 ? 2 * _bpp.Weights * (dense + expert) / Math.Max(1, c.FirstLayers) : 0;
+        r.ReserveBytes = _reserve + _fragmentation * r.ActivationBytes + gathered;
+        r.MemoryBytes = r.WeightBytes + r.GradientBytes + r.OptimizerBytes + r.ActivationBytes + r.ReserveBytes;
+        r.CapacityBytes = _capacity;
+    }
+
+    /// <summary>
+    /// Activation memory of the first stage (Korthikanti et al. 2022, generalised to GQA, gated FFNs, MoE,
+    /// context parallelism and flash attention): per layer and micro-batch, times the micro-batches the
+    /// schedule keeps in flight on the first stage.
+    /// </summary>
+    private double Activations(in LayoutContext c)
+    {
+        double perDense = LayerActivations(in c, moeLayer: false);
+        double perMoe = _moeLayers > 0 ? LayerActivations(in c, moeLayer: true) : 0;
+        int layers = c.FirstLayers;
+        int dense = c.FirstDense;
+        double perMicroBatch = dense * perDense + (layers - dense) * perMoe;
+
+        // In flight on the first stage: pp micro-batches for 1F1B (fewer when there are fewer micro-batches);
+        // the interleaved schedule keeps 1 + (pp−1)/(pp·vpp) times as much (Narayanan et al. 2021).
+        double inFlight = Math.Min(c.Pp, c.MicroBatches);
+        if (c.Vpp > 1) inFlight = c.Pp * (1 + (double)(c.Pp - 1) / (c.Pp * c.Vpp));
+        double total = perMicroBatch * inFlight;
+
+        double replicated = c.Sp ? 1.0 / c.Tp : 1.0;
+        // Embedding output dropout mask per micro-batch in flight.
+        total += inFlight * c.Tokens * _h * replicated;
+        if (c.Pp == 1)
+        {
+            // Final norm and fp32 logits for the loss of the one micro-batch being finished.
+            total += 4 * c.Tokens * _h * replicated + 4 * c.Tokens * _vocab / c.Tp;
+        }
+        return total;
+    }
+
+    /// <summary>Bytes one layer keeps for the backward pass, per micro-batch.</summary>
+    private double LayerActivations(in LayoutContext c, bool moeLayer)
+    {
+        double t = c.Tp;
+        double T = c.Tokens;
+        if (c.Recompute == Recompute.Full)
+            return 2 * T * _h / (c.Sp ? t : 1);
+        double replicated = c.Sp ? 1.0 / t : 1.0;
+        // Not split by TP unless SP: two norm inputs, QKV input, FFN input (2 bytes each) and two dropout masks (1 byte).
+        double shared = 10 * T * _h * replicated;
+        // Split by TP: Q, K, V and the output-projection input.
+        double attention = 2 * T * (_a * _dqk + _g * _dqk + _g * _dv) / t + 2 * T * _a * _dv / t;
+        if (_flash)
+        {
+            attention += 4 * T * _a / t; // log-sum-exp per head and token (fp32)
+        }
+        else if (c.Recompute != Recompute.Selective)
+        {
+            // Softmax output (2), dropout mask (1) and dropout output (2) for every score (5·a·s²·b/t).
+            attention += 5 * T * _seq * _a / t;
+        }
+        double ffn;
+        double activationBytes = _gated ? 6 : 4;
+        if (moeLayer)
+        {
+            double routed = T * _topk;
+            ffn = 2 * routed * _h + activationBytes * routed * _expertFfn / t + 4 * T * _experts
+                + activationBytes * T * _shared * _sharedFfn / t;
+        }
+        else
+        {
+            ffn = activationBytes * T * _f / t;
+        }
+        return shared + attention + ffn;
+    }
+}

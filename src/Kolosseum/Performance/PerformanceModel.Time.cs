@@ -1,0 +1,170 @@
+namespace Kolosseum.Performance;
+
+public sealed partial class PerformanceModel
+{
+    /// <summary>Forward and backward time of one GPU's layers for one micro-batch, split into compute and exposed communication.</summary>
+    private struct StageCost
+    {
+        public double Compute, Recompute, Tp, Cp, Ep, Pp;
+        public double Forward, Backward;
+
+        public readonly double Total => Compute + Tp + Cp + Ep + Pp;
+    }
+
+    private void EstimateTime(in LayoutContext c, ref StepEstimate r)
+    {
+        var dense = _denseLayers > 0 ? LayerCompute(in c, moeLayer: false) : default;
+        var moe = _moeLayers > 0 ? LayerCompute(in c, moeLayer: true) : default;
+
+        double tp = TensorParallelPerCollective(in c);
+        var (cpFwd, cpBwd) = ContextParallel(in c);
+        double ep = ExpertParallelPerAllToAll(in c);
+        double output = OutputLayerForward(in c);
+        double embedding = EmbeddingForward(in c);
+
+        // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward.
+        double p2p = 0;
+        if (c.Pp > 1)
+        {
+            double bytes = 2 * c.Tokens * _h / c.Tp;
+            p2p = 2 * c.Vpp * PointToPoint(bytes, (long)c.Tp * c.Cp);
+        }
+
+        var first = Stage(in c, c.FirstDense, c.FirstLayers - c.FirstDense, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
+        first.Compute += 3 * embedding;
+        var last = Stage(in c, LastDense(in c), c.LastLayers - LastDense(in c), dense, moe, tp, cpFwd, cpBwd, ep, p2p);
+        last.Compute += 3 * output;
+        var middle = Stage(in c, 0, c.MaxLayers, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
+        if (_moeLayers == 0) middle = Stage(in c, c.MaxLayers, 0, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
+
+        StageCost bottleneck = first;
+        if (last.Total > bottleneck.Total) bottleneck = last;
+        if (c.Pp > 2 && middle.Total > bottleneck.Total) bottleneck = middle;
+        if (c.Pp == 1)
+        {
+            // One stage holds everything: embedding, all layers and the output layer.
+            bottleneck = Stage(in c, _denseLayers, _moeLayers, dense, moe, tp, cpFwd, cpBwd, ep, 0);
+            bottleneck.Compute += 3 * embedding + 3 * output;
+        }
+
+        // Average work per GPU over the pipeline: the warm-up and cool-down bubble is (pp−1)/vpp of it.
+        double totalWork = _denseLayers * (dense.Forward + dense.Backward) + _moeLayers * (moe.Forward + moe.Backward)
+            + 3 * (embedding + output);
+        double average = c.Pp == 1 ? bottleneck.Total : Math.Min(bottleneck.Total, totalWork / c.Pp + (bottleneck.Total - bottleneck.Compute));
+        int m = c.MicroBatches;
+        double pipeline = m * bottleneck.Total + (double)(c.Pp - 1) / c.Vpp * average;
+
+        r.Compute = m * bottleneck.Compute;
+        r.Recompute = m * bottleneck.Recompute;
+        r.TpExposed = m * bottleneck.Tp;
+        r.CpExposed = m * bottleneck.Cp;
+        r.EpExposed = m * bottleneck.Ep;
+        r.PpExposed = m * bottleneck.Pp;
+        r.Bubble = pipeline - m * bottleneck.Total;
+
+        DataParallel(in c, bottleneck, ref r);
+        r.Optimizer = OptimizerStep(in c);
+        r.StepTime = pipeline + r.DpExposed + r.Optimizer;
+    }
+
+    private int LastDense(in LayoutContext c) => c.Pp == 1 ? _denseLayers : Math.Max(0, _denseLayers - (_layers - c.LastLayers));
+
+    private StageCost Stage(in LayoutContext c, int denseLayers, int moeLayers, in LayerCost dense, in LayerCost moe,
+        double tp, double cpFwd, double cpBwd, double ep, double p2p)
+    {
+        var s = new StageCost();
+        int layers = denseLayers + moeLayers;
+        double fwd = denseLayers * dense.Forward + moeLayers * moe.Forward;
+        double bwd = denseLayers * dense.Backward + moeLayers * moe.Backward;
+        double recompute = c.Recompute switch
+        {
+            Recompute.Full => fwd,
+            Recompute.Selective => denseLayers * dense.SelectiveRecompute + moeLayers * moe.SelectiveRecompute,
+            _ => 0,
+        };
+        s.Forward = fwd;
+        s.Backward = bwd + recompute;
+        s.Compute = fwd + bwd + recompute;
+        s.Recompute = recompute;
+        // Two all-reduce-sized TP collectives per layer forward (after attention and after the FFN; with SP
+        // an all-gather plus a reduce-scatter each) and two backward; full recompute repeats the forward ones.
+        int tpCollectives = c.Recompute == Recompute.Full ? 6 : 4;
+        double tpTotal = layers * tpCollectives * tp;
+        // The overlapped share hides behind the GEMMs that produce or consume the communicated tensors;
+        // the overlap runs over NVLink (userbuffers), so a TP group that crosses domains gets none.
+        double gemms = denseLayers * dense.Gemm + moeLayers * moe.Gemm;
+        double overlap = GroupPlacement.Of(c.Tp, 1, _domain).WithinDomain ? _tpOverlap : 0;
+        s.Tp = tpTotal - Math.Min(overlap * tpTotal, 3 * gemms);
+        // Ring attention overlaps each exchange step with the attention of the chunk already held.
+        double attnFwd = denseLayers * dense.AttentionForward + moeLayers * moe.AttentionForward;
+        double attnBwd = denseLayers * dense.AttentionBackward + moeLayers * moe.AttentionBackward;
+        double cpOverlap = c.Cp > 1 ? (double)(c.Cp - 1) / c.Cp : 0;
+        s.Cp = Math.Max(0, layers * cpFwd - cpOverlap * attnFwd) + Math.Max(0, layers * cpBwd - cpOverlap * attnBwd);
+        if (c.Recompute == Recompute.Full) s.Cp += Math.Max(0, layers * cpFwd - cpOverlap * attnFwd);
+        // Dispatch and combine in each direction; full recompute repeats the forward pair.
+        int a2a = c.Recompute == Recompute.Full ? 6 : 4;
+        s.Ep = moeLayers * a2a * ep;
+        s.Pp = p2p;
+        return s;
+    }
+
+    /// <summary>
+    /// Gradient reduction and (with a sharded optimizer) parameter gathering. Gradients are final only after
+    /// the last micro-batch's backward, so only that backward can hide the reduction (bucket by bucket; the
+    /// last bucket is always exposed), and only the first forward can hide the parameter all-gather.
+    /// ZeRO-3 gathers parameters layer by layer in every micro-batch, prefetching behind compute.
+    /// </summary>
+    private void DataParallel(in LayoutContext c, in StageCost stage, ref StepEstimate r)
+    {
+        int dpRanks = c.Dp * c.Cp;
+        if (dpRanks <= 1)
+        {
+            r.DpExposed = 0;
+            r.DpTotal = 0;
+            return;
+        }
+        var (denseParams, expertParams) = ParamsOnFirstGpu(in c);
+        int expertRanks = Math.Max(1, dpRanks / c.Ep);
+        var denseGroup = DataParallelGroup(in c, dpRanks);
+        var expertGroup = DataParallelGroup(in c, expertRanks);
+        double gradBytes = _bpp.Gradients;
+        int layers = Math.Max(1, c.FirstLayers);
+
+        double reduce, gather;
+        if (c.Zero == 0)
+        {
+            reduce = GroupAllReduce(denseParams * gradBytes, denseGroup) + GroupAllReduce(expertParams * gradBytes, expertGroup);
+            gather = 0;
+        }
+        else
+        {
+            reduce = GroupReduceScatter(denseParams * gradBytes, denseGroup) + GroupReduceScatter(expertParams * gradBytes, expertGroup);
+            gather = GroupReduceScatter(denseParams * 2, denseGroup) + GroupReduceScatter(expertParams * 2, expertGroup);
+        }
+        double exposedReduce = Math.Max(reduce / layers, reduce - stage.Backward);
+        double exposedGather;
+        double total = reduce + gather;
+        if (c.Zero == 3)
+        {
+            // Forward and backward each gather every layer's weights, every micro-batch.
+            double perPass = gather;
+            total = reduce + 2 * perPass * c.MicroBatches;
+            exposedGather = c.MicroBatches * (Math.Max(perPass / layers, perPass - stage.Forward) + Math.Max(perPass / layers, perPass - stage.Backward));
+        }
+        else
+        {
+            exposedGather = gather > 0 ? Math.Max(gather / layers, gather - stage.Forward) : 0;
+        }
+        r.DpTotal = total;
+        r.DpExposed = exposedReduce + exposedGather;
+    }
+
+    /// <summary>Adam on the local shard: fp32 master, two moments, the fp32 gradient in; 16-bit weights out (30 bytes per parameter).</summary>
+    private double OptimizerStep(in LayoutContext c)
+    {
+        var (denseParams, expertParams) = ParamsOnFirstGpu(in c);
+        int dpRanks = c.Dp * c.Cp;
+        double local = c.Zero >= 1 ? denseParams / dpRanks + expertParams / Math.Max(1, dpRanks / c.Ep) : denseParams + expertParams;
+        return 30 * local / _hbm + 20 * _kernel;
+    }
+}

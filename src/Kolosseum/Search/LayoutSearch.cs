@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using Kolosseum.Performance;
+using Kolosseum.Units;
+
+namespace Kolosseum.Search;
+
+/// <summary>
+/// Exhaustive search over parallel layouts with the performance model, ranked by time to train.
+/// Streams: it keeps the top K, the Pareto front and rejection counts, never the list of layouts.
+/// Work is split by (tp, cp, pp, dp); results are merged under a total order, so they are identical
+/// whatever the thread count. See docs/search.md.
+/// </summary>
+public static class LayoutSearch
+{
+    private readonly record struct WorkItem(int Tp, int Cp, int Pp, int Dp);
+
+    public static SearchResult Run(PerformanceModel model, long gpus, SearchSpace space, int topK, SearchOptions? options = null)
+    {
+        options ??= new SearchOptions();
+        var watch = Stopwatch.StartNew();
+        var rejected = new long[Enum.GetValues<RejectionReason>().Length];
+        var items = new List<WorkItem>();
+        var training = model.Training;
+
+        if (!model.Gpu.Supports(training.Precision))
+        {
+            rejected[(int)RejectionReason.PrecisionUnsupported]++;
+            return Finish(gpus, 0, 0, rejected, [], [], watch, 1);
+        }
+
+        foreach (int tp in space.Tp ?? Divisors(model.Model.Heads))
+        {
+            if (tp < 1 || tp > gpus) continue;
+            if (model.Model.Heads % tp != 0 || model.Model.KvHeads % tp != 0)
+            {
+                rejected[(int)RejectionReason.TpNotDividingHeads]++;
+                continue;
+            }
+            foreach (int cp in space.Cp ?? PowersOfTwo(space.MaxCp))
+            {
+                if ((long)tp * cp > gpus) continue;
+                if (cp > 1 && training.SeqLen % (2 * cp) != 0)
+                {
+                    rejected[(int)RejectionReason.CpNotDividingSequence]++;
+                    continue;
+                }
+                foreach (int pp in space.Pp ?? Range(1, model.Model.Layers))
+                {
+                    long basis = (long)tp * cp * pp;
+                    if (basis > gpus || pp > model.Model.Layers) continue;
+                    bool any = false;
+                    foreach (int dp in DataParallelDegrees(space, training.GlobalBatch, basis, gpus))
+                    {
+                        items.Add(new WorkItem(tp, cp, pp, dp));
+                        any = true;
+                    }
+                    if (!any) rejected[(int)RejectionReason.NoDataParallelDegree]++;
+                }
+            }
+        }
+
+        int threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
+        var partials = new List<Accumulator>();
+        long done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation };
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, items.Count, Math.Max(1, items.Count / (threads * 16) + 1)),
+            parallel,
+            () => new Accumulator(topK),
+            (range, _, acc) =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                    Explore(model, space, items[i], acc);
+                long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
+                options.Progress?.Report((double)now / items.Count);
+                return acc;
+            },
+            acc =>
+            {
+                lock (partials) partials.Add(acc);
+            });
+
+        // Merge in a fixed order so the result does not depend on which thread found what.
+        var best = new List<RankedLayout>();
+        var front = new Dictionary<long, RankedLayout>();
+        long evaluated = 0, feasible = 0;
+        foreach (var acc in partials)
+        {
+            evaluated += acc.Evaluated;
+            feasible += acc.Feasible;
+            for (int r = 0; r < rejected.Length; r++) rejected[r] += acc.Rejected[r];
+            best.AddRange(acc.Top);
+            foreach (var (g, layout) in acc.BestPerGpuCount)
+                if (!front.TryGetValue(g, out var current) || RankedLayout.Compare(layout, current) < 0) front[g] = layout;
+        }
+        best.Sort((x, y) => RankedLayout.Compare(x, y));
+        if (best.Count > topK) best.RemoveRange(topK, best.Count - topK);
+        return Finish(gpus, evaluated, feasible, rejected, best, ParetoFront(front.Values), watch, threads);
+    }
+
+    private static SearchResult Finish(long gpus, long evaluated, long feasible, long[] rejected, List<RankedLayout> best,
+        List<RankedLayout> pareto, Stopwatch watch, int threads)
+    {
+        var reasons = new SortedDictionary<RejectionReason, long>();
+        for (int r = 0; r < rejected.Length; r++)
+            if (rejected[r] > 0) reasons[(RejectionReason)r] = rejected[r];
+        return new SearchResult
+        {
+            ClusterGpus = gpus, Evaluated = evaluated, Feasible = feasible, Rejected = reasons, Best = best, Pareto = pareto,
+            Elapsed = new Duration(watch.Elapsed.TotalSeconds), Threads = threads,
+        };
+    }
+
+    /// <summary>The layouts of one (tp, cp, pp, dp): every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
+    private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Accumulator acc)
+    {
+        var m = model.Model;
+        int batch = model.Training.GlobalBatch;
+        int perReplica = batch / w.Dp;
+        double trainSteps = model.Training.Steps;
+        Span<int> microBatches = stackalloc int[64];
+        int mbCount = FillMicroBatches(space, perReplica, microBatches);
+        bool moe = m.Moe is not null;
+
+        foreach (int ep in space.Ep ?? (moe ? DivisorsUpTo(m.Moe!.Experts, (long)w.Dp * w.Cp) : One))
+        {
+            if (ep > 1 && (!moe || m.Moe!.Experts % ep != 0 || ((long)w.Dp * w.Cp) % ep != 0))
+            {
+                acc.Rejected[(int)RejectionReason.EpNotDividing]++;
+                continue;
+            }
+            int maxVpp = w.Pp > 1 ? Math.Min(space.MaxVpp, m.Layers / w.Pp) : 1;
+            foreach (int vpp in space.Vpp ?? Range(1, maxVpp))
+            {
+                if (vpp > 1 && (w.Pp < 2 || (long)w.Pp * vpp > m.Layers))
+                {
+                    acc.Rejected[(int)RejectionReason.VirtualStagesInvalid]++;
+                    continue;
+                }
+                foreach (int zero in space.Zero ?? (w.Dp * w.Cp > 1 ? ZeroStages : ZeroOnly))
+                {
+                    foreach (bool sp in space.SequenceParallel ?? (w.Tp > 1 ? BothSp : NoSp))
+                    {
+                        if (sp && w.Tp == 1)
+                        {
+                            acc.Rejected[(int)RejectionReason.SequenceParallelWithoutTp]++;
+                            continue;
+                        }
+                        foreach (var recompute in space.Recompute ?? AllRecompute)
+                        {
+                            for (int i = 0; i < mbCount; i++)
+                            {
+                                int mb = microBatches[i];
+                                int micro = perReplica / mb;
+                                if (vpp > 1 && micro % w.Pp != 0)
+                                {
+                                    acc.Rejected[(int)RejectionReason.VirtualStagesInvalid]++;
+                                    continue;
+                                }
+                                var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zero, sp, recompute, mb);
+                                var estimate = model.Evaluate(in layout);
+                                acc.Evaluated++;
+                                if (!estimate.Fits && space.RequireFit)
+                                {
+                                    acc.Rejected[(int)RejectionReason.DoesNotFit]++;
+                                    // Memory only grows with the micro-batch: larger ones cannot fit either.
+                                    acc.Rejected[(int)RejectionReason.PrunedDoesNotFit] += mbCount - i - 1;
+                                    break;
+                                }
+                                acc.Feasible++;
+                                acc.Offer(new RankedLayout(layout, estimate, trainSteps * estimate.StepTime));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int FillMicroBatches(SearchSpace space, int perReplica, Span<int> buffer)
+    {
+        int n = 0;
+        if (space.MicroBatch is { } fixedValues)
+        {
+            foreach (int mb in fixedValues.Order())
+                if (mb >= 1 && perReplica % mb == 0 && n < buffer.Length) buffer[n++] = mb;
+            return n;
+        }
+        for (int mb = 1; mb <= perReplica && n < buffer.Length; mb++)
+            if (perReplica % mb == 0) buffer[n++] = mb;
+        return n;
+    }
+
+    /// <summary>dp values that divide the global batch and use between MinGpuFraction and all of the GPUs.</summary>
+    private static IEnumerable<int> DataParallelDegrees(SearchSpace space, int globalBatch, long basis, long gpus)
+    {
+        long max = gpus / basis;
+        long min = (long)Math.Ceiling(space.MinGpuFraction * gpus / basis);
+        if (space.Dp is { } fixedDp)
+        {
+            foreach (int d in fixedDp)
+                if (d >= 1 && d <= max && globalBatch % d == 0) yield return d;
+            yield break;
+        }
+        foreach (int d in Divisors(globalBatch))
+            if (d <= max && d >= Math.Max(1, min)) yield return d;
+    }
+
+    private static List<RankedLayout> ParetoFront(IEnumerable<RankedLayout> bestPerGpuCount)
+    {
+        var sorted = bestPerGpuCount.OrderBy(l => l.Gpus).ThenBy(l => l.TrainSeconds).ToList();
+        var front = new List<RankedLayout>();
+        double bestTime = double.MaxValue;
+        foreach (var l in sorted)
+        {
+            if (l.TrainSeconds < bestTime)
+            {
+                front.Add(l);
+                bestTime = l.TrainSeconds;
+            }
+        }
+        return front;
+    }
+
+    private static readonly int[] One = [1];
+    private static readonly int[] ZeroStages = [0, 1, 2, 3];
+    private static readonly int[] ZeroOnly = [0];
+    private static readonly bool[] BothSp = [false, true];
+    private static readonly bool[] NoSp = [false];
+    private static readonly Recompute[] AllRecompute = [Recompute.None, Recompute.Selective, Recompute.Full];
+
+    private static IEnumerable<int> Range(int from, int to)
+    {
+        for (int i = from; i <= to; i++) yield return i;
+    }
+
+    private static IEnumerable<int> PowersOfTwo(int max)
+    {
+        for (int i = 1; i <= max; i *= 2) yield return i;
+    }
+
+    private static IEnumerable<int> Divisors(long n) => LayoutRules.Divisors(n);
+
+    private static IEnumerable<int> DivisorsUpTo(long n, long max) => LayoutRules.Divisors(n).Where(d => d <= max);
+
+    /// <summary>Per-thread state: counts, the top K and the best layout per GPU count (for the Pareto front).</summary>
+    private sealed class Accumulator(int topK)
+    {
+        public long Evaluated;
+        public long Feasible;
+        public readonly long[] Rejected = new long[Enum.GetValues<RejectionReason>().Length];
+        public readonly List<RankedLayout> Top = new(topK + 1);
+        public readonly Dictionary<long, RankedLayout> BestPerGpuCount = [];
+
+        public void Offer(in RankedLayout candidate)
+        {
+            if (!BestPerGpuCount.TryGetValue(candidate.Gpus, out var current) || RankedLayout.Compare(candidate, current) < 0)
+                BestPerGpuCount[candidate.Gpus] = candidate;
+            if (Top.Count == topK && RankedLayout.Compare(candidate, Top[^1]) >= 0) return;
+            int i = Top.Count;
+            while (i > 0 && RankedLayout.Compare(candidate, Top[i - 1]) < 0) i--;
+            Top.Insert(i, candidate);
+            if (Top.Count > topK) Top.RemoveAt(Top.Count - 1);
+        }
+    }
+}

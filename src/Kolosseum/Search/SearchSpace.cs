@@ -1,0 +1,41 @@
+using Kolosseum.Performance;
+
+namespace Kolosseum.Search;
+
+/// <summary>
+/// Which layouts to consider. A null list means "every valid value"; a list fixes the dimension to
+/// those values (validate uses this for the layout cells a published run did report).
+/// </summary>
+public sealed record SearchSpace
+{
+    public IReadOnlyList<int>? Tp { get; init; }
+    public IReadOnlyList<int>? Pp { get; init; }
+    public IReadOnlyList<int>? Vpp { get; init; }
+    public IReadOnlyList<int>? Dp { get; init; }
+    public IReadOnlyList<int>? Cp { get; init; }
+    public IReadOnlyList<int>? Ep { get; init; }
+    public IReadOnlyList<int>? Zero { get; init; }
+    public IReadOnlyList<bool>? SequenceParallel { get; init; }
+    public IReadOnlyList<Recompute>? Recompute { get; init; }
+    public IReadOnlyList<int>? MicroBatch { get; init; }
+
+    /// <summary>Largest virtual-pipeline degree tried when vpp is free.</summary>
+    public int MaxVpp { get; init; } = 8;
+
+    /// <summary>Largest context-parallel degree tried when cp is free.</summary>
+    public int MaxCp { get; init; } = 32;
+
+    /// <summary>
+    /// Layouts may leave GPUs idle (as hot spares) when the cluster size factors badly: at least this
+    /// fraction of the GPUs must be used. 1 means every GPU.
+    /// </summary>
+    public double MinGpuFraction { get; init; } = 0.9;
+
+    /// <summary>
+    /// Whether a layout must fit in memory to be ranked. Off only to ask what a configuration would need
+    /// (memory metrics of published runs whose configuration did not fit).
+    /// </summary>
+    public bool RequireFit { get; init; } = true;
+
+    public static SearchSpace Full { get; } = new();
+}

@@ -1,0 +1,130 @@
+using Kolosseum.Hardware;
+using Kolosseum.Performance;
+using Kolosseum.Search;
+using Kolosseum.Units;
+
+namespace Kolosseum.Validation;
+
+/// <summary>
+/// Predicts the metric of each published run with the performance model. Unreported layout cells are
+/// searched (the fastest valid choice, as the run's engineers would have chosen) and reported as such.
+/// The attention kernel, when the file does not give it, follows the schema's recompute taxonomy: a run
+/// that recomputes nothing stores its attention scores (standard kernels); a run that recomputes the
+/// attention core, or whose recompute is unknown, uses the fused flash kernel. When a no-recompute run
+/// cannot fit with stored scores, the only kernel it could have run with is flash, and that is used (and noted).
+/// </summary>
+public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec, long, ClusterNetwork> networkFor, GpuSpec? gpuOverride = null)
+{
+    public ValidationRow Predict(PublishedRun run)
+    {
+        var gpu = gpuOverride is not null && gpuOverride.Id == run.GpuId ? gpuOverride : catalog.Get<GpuSpec>(run.GpuId);
+        var node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+        if (node is null) return Unpredicted(run, $"no catalog node holds {gpu.Id}");
+        if (!gpu.Supports(run.Precision)) return Unpredicted(run, $"{gpu.Name} has no {run.Precision} tensor cores");
+        if (run.Metric is RunMetric.TflopsPerGpu or RunMetric.Mfu && run.Convention is null)
+            return Unpredicted(run, "the row gives no flops_convention, so its FLOP count cannot be reproduced");
+
+        var network = networkFor(gpu, node, run.Gpus);
+        // A memory row asks what the configuration needs, whether or not that fits the GPU.
+        bool memoryMetric = GroupOf(run.Metric) == "memory";
+        var space = SpaceFor(run) with { RequireFit = !memoryMetric };
+        bool searched = run.Unknowns.Count > 0;
+
+        AttentionKernel kernel = run.Attention ?? (run.Recompute == Recompute.None ? AttentionKernel.Standard : AttentionKernel.Flash);
+        string? note = null;
+        var best = Best(run, gpu, network, space, kernel);
+        if (best is null && run.Attention is null && kernel == AttentionKernel.Standard)
+        {
+            kernel = AttentionKernel.Flash;
+            best = Best(run, gpu, network, space, kernel);
+            if (best is not null) note = "stored attention scores do not fit: evaluated with the flash kernel, which recomputes them inside the backward pass";
+        }
+        if (best is null)
+            return Unpredicted(run, "no valid layout fits in memory with the reported cells");
+
+        var layout = best.Value.Layout;
+        var estimate = best.Value.Estimate;
+        var model = new PerformanceModel(run.Model, Training(run, kernel), gpu, network);
+        double predicted = Metric(run, model, estimate, gpu);
+        var searchedFields = run.Unknowns.ToList();
+        if (run.Attention is null) searchedFields.Add("attention");
+        return new ValidationRow
+        {
+            Id = run.Id, Metric = run.Metric, Measured = run.Value, Predicted = predicted, Searched = searched,
+            SearchedFields = searchedFields, Layout = layout, Attention = kernel, Estimate = estimate, Note = note,
+        };
+    }
+
+    private static ValidationRow Unpredicted(PublishedRun run, string reason) => new()
+    {
+        Id = run.Id, Metric = run.Metric, Measured = run.Value, Searched = false, Reason = reason,
+    };
+
+    private static TrainingSpec Training(PublishedRun run, AttentionKernel kernel) => new()
+    {
+        // Tokens only scale days to train, which no metric here uses.
+        Tokens = (double)run.GlobalBatch * run.Model.SeqLen,
+        GlobalBatch = run.GlobalBatch,
+        SeqLen = run.Model.SeqLen,
+        Precision = run.Precision,
+        Attention = kernel,
+    };
+
+    private static RankedLayout? Best(PublishedRun run, GpuSpec gpu, ClusterNetwork network, SearchSpace space, AttentionKernel kernel)
+    {
+        var model = new PerformanceModel(run.Model, Training(run, kernel), gpu, network);
+        var result = LayoutSearch.Run(model, run.Gpus, space, topK: 1, new SearchOptions { Threads = 1 });
+        return result.Best.Count > 0 ? result.Best[0] : null;
+    }
+
+    /// <summary>Reported cells are fixed; unreported ones are free. A published run uses every one of its GPUs.</summary>
+    private static SearchSpace SpaceFor(PublishedRun run) => new()
+    {
+        Tp = Fixed(run.Tp),
+        Pp = Fixed(run.Pp),
+        Dp = Fixed(run.Dp),
+        Cp = Fixed(run.Cp),
+        Ep = Fixed(run.Ep),
+        Vpp = Fixed(run.Vpp),
+        MicroBatch = Fixed(run.MicroBatch),
+        Zero = Fixed(run.Zero),
+        SequenceParallel = run.SequenceParallel is { } sp ? [sp] : null,
+        Recompute = run.Recompute is { } rc ? [rc] : null,
+        MinGpuFraction = 1,
+    };
+
+    private static int[]? Fixed(int? value) => value is { } v ? [v] : null;
+
+    /// <summary>Turns a prediction into the row's metric, exactly as the source computed it.</summary>
+    public static double Metric(PublishedRun run, PerformanceModel model, in StepEstimate e, GpuSpec gpu)
+    {
+        var m = run.Model;
+        double tokens = (double)run.GlobalBatch * m.SeqLen;
+        double flops = run.Convention switch
+        {
+            FlopConvention.MegatronHw => FlopConventions.MegatronHardware(run.GlobalBatch, m.SeqLen, m.Layers, m.Hidden, m.Vocab),
+            FlopConvention.PalmModel => FlopConventions.PalmModel(tokens, model.Counts.MatmulActive, m.Layers, m.SeqLen, (double)m.Heads * m.HeadDim),
+            _ => e.ModelFlopsPerStep,
+        };
+        return run.Metric switch
+        {
+            RunMetric.StepTimeS => e.StepTime,
+            RunMetric.TflopsPerGpu => flops / (e.StepTime * run.Gpus) / 1e12,
+            RunMetric.Mfu => flops / (e.StepTime * run.Gpus * gpu.Peak(run.Precision).Value),
+            RunMetric.WeightsGradsOptimizerGib => (e.WeightBytes + e.GradientBytes + e.OptimizerBytes) / Bytes.GiBFactor,
+            RunMetric.ActivationMemoryGib => e.ActivationBytes / Bytes.GiBFactor,
+            _ => double.NaN,
+        };
+    }
+
+    /// <summary>Throughput and step-time rows form one group, memory rows another.</summary>
+    public static string GroupOf(RunMetric metric) => metric is RunMetric.WeightsGradsOptimizerGib or RunMetric.ActivationMemoryGib ? "memory" : "throughput";
+
+    public static IReadOnlyList<ValidationSummary> Summarize(IReadOnlyList<ValidationRow> rows) =>
+        [.. rows.GroupBy(r => GroupOf(r.Metric)).OrderByDescending(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var errors = g.Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
+            return new ValidationSummary(g.Key, g.Count(), g.Count(r => r.Predicted is null),
+                errors.Count > 0 ? errors.Average() : double.NaN, errors.Count > 0 ? errors.Max() : double.NaN);
+        })];
+}

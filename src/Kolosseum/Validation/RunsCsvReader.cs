@@ -1,0 +1,183 @@
+using System.Globalization;
+using Kolosseum.Diagnostics;
+using Kolosseum.Hardware;
+using Kolosseum.Performance;
+using Kolosseum.Units;
+using Kolosseum.Workload;
+using Kolosseum.Yaml;
+
+namespace Kolosseum.Validation;
+
+/// <summary>
+/// Reads files of the published-runs schema (shared/validation/README.md). Every bad cell is a located
+/// diagnostic; a row with a bad cell is dropped from prediction but reported.
+/// </summary>
+public static class RunsCsvReader
+{
+    public static readonly IReadOnlyList<string> RequiredColumns =
+    [
+        "id", "source", "model", "layers", "hidden", "heads", "kv_heads", "ffn_hidden", "ffn_act", "vocab", "seq_len",
+        "moe_experts", "moe_shared_experts", "moe_topk", "moe_ffn_hidden", "moe_dense_layers", "gpu", "gpus",
+        "tp", "pp", "dp", "cp", "ep", "vpp", "micro_batch", "global_batch", "recompute", "sequence_parallel", "zero_stage",
+        "precision", "metric", "value", "flops_convention",
+    ];
+
+    public static IReadOnlyList<PublishedRun> Read(string text, string file, Catalog.Catalog catalog, DiagnosticBag diagnostics)
+    {
+        var table = CsvTable.Parse(text, file, diagnostics);
+        if (table is null) return [];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < table.Header.Count; i++) index[table.Header[i]] = i;
+        var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
+        foreach (var column in missing)
+        {
+            diagnostics.Error(DiagnosticCodes.CsvFormat, new SourceLocation(file, 1, 1), column, null, "required column is missing",
+                Suggest.Closest(column, table.Header) is { } close ? $"did you mean '{close}'?" : null);
+        }
+        if (missing.Count > 0) return [];
+
+        var runs = new List<PublishedRun>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var reader = new RowReader(file, row, index, diagnostics);
+            var run = reader.Read(catalog);
+            if (run is null) continue;
+            if (!ids.Add(run.Id))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateKey, new SourceLocation(file, run.Line, 1), "id", run.Id, "two rows have the same id");
+                continue;
+            }
+            runs.Add(run);
+        }
+        return runs;
+    }
+
+    private sealed class RowReader(string file, IReadOnlyList<CsvCell> row, Dictionary<string, int> index, DiagnosticBag diagnostics)
+    {
+        private bool _ok = true;
+
+        private CsvCell Cell(string column) => row[index[column]];
+
+        private SourceLocation At(CsvCell c) => new(file, c.Line, c.Column);
+
+        private void Error(string column, CsvCell c, string rule, string? suggestion = null)
+        {
+            diagnostics.Error(DiagnosticCodes.CsvFormat, At(c), column, c.Text, rule, suggestion);
+            _ok = false;
+        }
+
+        private string Text(string column) => Cell(column).Text.Trim();
+
+        private int? Int(string column, bool required, int min = 1, int max = int.MaxValue)
+        {
+            var c = Cell(column);
+            string t = c.Text.Trim();
+            if (t.Length == 0)
+            {
+                if (required) Error(column, c, "is required");
+                return null;
+            }
+            if (!long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) || v < min || v > max)
+            {
+                Error(column, c, $"must be a whole number between {min.Inv()} and {max.Inv()}");
+                return null;
+            }
+            return (int)v;
+        }
+
+        private T? Enum<T>(string column, bool required) where T : struct, System.Enum
+        {
+            var c = Cell(column);
+            string t = c.Text.Trim();
+            if (t.Length == 0)
+            {
+                if (required) Error(column, c, "is required");
+                return null;
+            }
+            if (EnumNames<T>.TryParse(t, out var v)) return v;
+            Error(column, c, "is not one of " + string.Join(", ", EnumNames<T>.Names), Suggest.DidYouMean(t, EnumNames<T>.Names));
+            return null;
+        }
+
+        public PublishedRun? Read(Catalog.Catalog catalog)
+        {
+            var idCell = Cell("id");
+            string id = idCell.Text.Trim();
+            if (id.Length == 0) Error("id", idCell, "is required");
+            int? layers = Int("layers", true, 1, 100_000);
+            int? hidden = Int("hidden", true, 1, 10_000_000);
+            int? heads = Int("heads", true, 1, 1_000_000);
+            int? kvHeads = Int("kv_heads", false, 1, 1_000_000) ?? heads;
+            int? ffn = Int("ffn_hidden", true, 1, 100_000_000);
+            var act = Enum<FfnActivation>("ffn_act", true);
+            int? vocab = Int("vocab", true, 1, 100_000_000);
+            int? seq = Int("seq_len", true, 1, 100_000_000);
+            int? experts = Int("moe_experts", false, 1, 1_000_000);
+            int? shared = Int("moe_shared_experts", false, 0, 10_000);
+            int? topk = Int("moe_topk", false, 1, 10_000);
+            int? expertFfn = Int("moe_ffn_hidden", false, 1, 100_000_000);
+            int? denseLayers = Int("moe_dense_layers", false, 0, 100_000);
+            var gpuCell = Cell("gpu");
+            string gpu = gpuCell.Text.Trim();
+            if (!catalog.TryGet<GpuSpec>(gpu, out _))
+                Error("gpu", gpuCell, $"unknown gpu '{gpu}'", Suggest.DidYouMean(gpu, catalog.Ids<GpuSpec>()));
+            int? gpus = Int("gpus", true, 1, 100_000_000);
+            int? globalBatch = Int("global_batch", true, 1, 1_000_000_000);
+            var precision = Enum<Precision>("precision", true);
+            var metric = Enum<RunMetric>("metric", true);
+            var valueCell = Cell("value");
+            double value = double.NaN;
+            if (!double.TryParse(valueCell.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value <= 0)
+                Error("value", valueCell, "must be a positive finite number");
+            var convention = Enum<FlopConvention>("flops_convention", false);
+            var sp = Bool("sequence_parallel");
+            AttentionKernel? attention = index.ContainsKey("attention") ? Enum<AttentionKernel>("attention", false) : null;
+
+            int? tp = Int("tp", false), pp = Int("pp", false), dp = Int("dp", false), cp = Int("cp", false), ep = Int("ep", false);
+            int? vpp = Int("vpp", false), microBatch = Int("micro_batch", false), zero = Int("zero_stage", false, 0, 3);
+            var recompute = Enum<Recompute>("recompute", false);
+            if (experts is not null && (topk is null || expertFfn is null))
+                Error("moe_topk", Cell("moe_topk"), "a mixture-of-experts row needs moe_topk and moe_ffn_hidden");
+            if (heads is not null && kvHeads is not null && heads % kvHeads != 0)
+                Error("kv_heads", Cell("kv_heads"), $"heads ({heads.Inv()}) must be a multiple of kv_heads");
+            if (!_ok || layers is null || hidden is null || heads is null || kvHeads is null || ffn is null || act is null || vocab is null
+                || seq is null || gpus is null || globalBatch is null || precision is null || metric is null)
+                return null;
+
+            var model = new ModelSpec
+            {
+                Id = id, Name = Text("model"), Layers = layers.Value, Hidden = hidden.Value, Heads = heads.Value, KvHeads = kvHeads.Value,
+                HeadDim = hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value, SeqLen = seq.Value,
+                // The schema does not say; Megatron GPT ties input and output embeddings by default.
+                TiedEmbeddings = true, Positions = PositionEmbedding.Rope, LinearBias = false,
+                Moe = experts is null ? null : new MoeSpec
+                {
+                    Experts = experts.Value, SharedExperts = shared ?? 0, TopK = topk!.Value, ExpertFfnHidden = expertFfn!.Value,
+                    SharedFfnHidden = expertFfn.Value, DenseLayers = denseLayers ?? 0,
+                },
+            };
+            return new PublishedRun
+            {
+                Id = id, Source = Text("source"), Line = idCell.Line, Model = model, GpuId = gpu, Gpus = gpus.Value,
+                Tp = tp, Pp = pp, Dp = dp, Cp = cp, Ep = ep, Vpp = vpp, MicroBatch = microBatch, GlobalBatch = globalBatch.Value,
+                Recompute = recompute, SequenceParallel = sp, Zero = zero,
+                Precision = precision.Value, Attention = attention, Metric = metric.Value, Value = value, Convention = convention,
+            };
+        }
+
+        private bool? Bool(string column)
+        {
+            var c = Cell(column);
+            switch (c.Text.Trim().ToLowerInvariant())
+            {
+                case "": return null;
+                case "true" or "yes" or "1": return true;
+                case "false" or "no" or "0": return false;
+                default:
+                    Error(column, c, "must be true or false");
+                    return null;
+            }
+        }
+    }
+}
