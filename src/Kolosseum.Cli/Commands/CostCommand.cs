@@ -97,13 +97,15 @@ internal static class CostCommand
         if (estimate.Run is not null)
             notes.Add($"ETTR {ettr.Inv("0.00")} (stand-in): an interruption every {estimate.JobMeanTimeBetweenInterruptions}, checkpoints every {estimate.CheckpointInterval}, {a.CheckpointPause} pause, {a.RestartTime} restart");
         var run = new RunProfile(StepPhases.FromMfu(a.Mfu, o.Gpu.Efficiency.Matmul), a.StepTime, productive, ettr, estimate.CheckpointInterval, a.CheckpointPause, a.RestartTime);
+        var (network, fabricProblem) = FabricLoad.ForOption(catalog, o);
+        if (fabricProblem is not null) notes.Add(fabricProblem);
         var inputs = new CostInputs
         {
-            Name = o.Name, Ownership = o.Ownership, Inventory = ClusterInventory.ForOption(o, power, catalog), Run = run,
+            Name = o.Name, Ownership = o.Ownership, Inventory = ClusterInventory.ForOption(o, power, catalog, network), Run = run,
             Power = power, Economics = economics, RentPrice = rent?.Price,
         };
         var cost = CostModel.Evaluate(inputs);
         var tornado = Tornado.Run(inputs, economics.Sensitivity, c => c.RunCost);
-        return new CostView.OptionResult(o, cost, tornado, daysBasis, null, notes, rent?.Echo);
+        return new CostView.OptionResult(o, cost, tornado, daysBasis, null, notes, rent?.Echo, inputs.Inventory.Network.Basis);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
 {
     /// <summary>One option: its cost (null when it cannot be run), its tornado, where its days came from, and why it failed if it did.</summary>
     public sealed record OptionResult(ClusterOption Option, OptionCost? Cost, IReadOnlyList<TornadoRow>? Tornado, string? DaysBasis, string? Problem,
-        IReadOnlyList<string> Notes, Assumption? RentEcho);
+        IReadOnlyList<string> Notes, Assumption? RentEcho, string? Network = null);
 
     private IEnumerable<Assumption> Assumptions =>
         power.Assumptions.Concat(economics.Assumptions).Concat(results.Where(r => r.RentEcho is not null).Select(r => r.RentEcho!));
@@ -47,10 +47,10 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
                 utilisation = b.Utilisation, payback_years = b.Horizon?.Years, payback_beyond_hardware_life = b.HorizonBeyondHardwareLife, price_per_gpu_hour_usd = b.Price.UsdPerHour,
             } : null,
             tornado = r.Tornado!.Select(t => new { input = t.Input, low_factor = t.LowFactor, high_factor = t.HighFactor, run_cost_at_low_usd = t.AtLow.Value, run_cost_at_high_usd = t.AtHigh.Value }),
+            network = r.Network,
             notes = r.Notes.Concat(c.Problems),
         }),
         assumptions = Assumptions.Select(a => new { key = a.Key, value = a.Value, source = a.Source }),
-        notes = new[] { "network: approximation until a fabric design is given (network power and capex as shares; see assumptions)" },
     };
 
     public void Render(CliContext context)
@@ -89,6 +89,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             console.MarkupLine($"  Run cost, owned: {c.OwnedRun.Total} = capital {c.OwnedRun.Capital} + operations {c.OwnedRun.Operations} + energy {c.OwnedRun.Energy} + idle energy {c.OwnedRun.IdleEnergy}");
             if (c.RentedRun is { } rented)
                 console.MarkupLine($"  Run cost, rented: {rented} = {N((long)Math.Round(c.WallClock.Hours * c.Gpus))} GPU-hours x {c.RentEffective} (price + {EconomicsSettings.Pct(economics.RentalOverhead)} overhead)");
+            console.MarkupLine($"  Network: {TerminalText.Markup(r.Network)}");
             console.MarkupLine($"  Energy of the run: {c.RunEnergy.Facility}, {c.RunEnergy.Cost}, {c.RunEnergy.Carbon}");
             var capex = new Table().Border(TableBorder.None).HideHeaders();
             capex.AddColumn("");
@@ -116,7 +117,6 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
         console.MarkupLine("[dim]Assumptions:[/]");
         foreach (var a in Assumptions)
             console.MarkupLine($"[dim]  {TerminalText.Markup(a.Key)} = {TerminalText.Markup(a.Value)}  ({TerminalText.Markup(a.Source)})[/]");
-        console.MarkupLine("[dim]  note: network power and capex are approximations (shares) until a fabric design is given[/]");
     }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Diagnostics;
 using Kolosseum.Economics;
+using Kolosseum.Fabric;
 using Kolosseum.Hardware;
 using Kolosseum.Power;
 using Kolosseum.Scenarios;
@@ -83,8 +84,12 @@ internal static class PowerCommand
         var economics = EconomicsSettings.Defaults(catalog);
         echo.Add(new Assumption("economics.utilisation", EconomicsSettings.Pct(economics.Utilisation), PowerSettings.Source(catalog, OpexAssumptions.Kind, economics.Opex.Id, "utilisation")));
 
-        var inventory = ClusterInventory.Build(gpu, node, gpus.Value, settings.Sizing, catalog.Get<StorageSpec>(settings.Sizing.StorageId), NetworkLoad.Approximate(gpus.Value));
-        var (run, runNotes) = StandIn(economics.RunProfile, gpu, gpus.Value, days?[0]);
+        var fabricSettings = FabricSettings.Defaults(catalog, node.Id, gpu.Id);
+        var (network, fabricProblem) = FabricLoad.Design(catalog, gpu, node, gpus.Value, fabricSettings);
+        echo.Add(new Assumption("network", network.Basis, network.IsApproximation ? "approximation" : $"fabric designer, catalog fabric_defaults '{fabricSettings.DefaultsId}' (docs/fabric.md)"));
+        var inventory = ClusterInventory.Build(gpu, node, gpus.Value, settings.Sizing, catalog.Get<StorageSpec>(settings.Sizing.StorageId), network);
+        var (run, standInNotes) = StandIn(economics.RunProfile, gpu, gpus.Value, days?[0]);
+        var runNotes = fabricProblem is null ? standInNotes : [fabricProblem, .. standInNotes];
         echo.Add(new Assumption("run", economics.RunProfile.Id, economics.RunProfile.Name + " (stand-in: the plan supplies step time, phases, ETTR)"));
         var report = PowerModel.Evaluate(inventory, settings, run, economics.Utilisation, economics.Capex.BatteryPerKilowattHour);
         var view = new PowerView(report, echo, runNotes, days is not null);

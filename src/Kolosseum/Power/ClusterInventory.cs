@@ -30,8 +30,8 @@ public sealed record ClusterInventory
     }
 
     /// <summary>
-    /// The inventory of a scenario's cluster option: storage by the power section's sizing rule, network from a fabric
-    /// design when one is given, else the approximation.
+    /// The inventory of a scenario's cluster option: storage by the power section's sizing rule, network from the given
+    /// load (<see cref="FabricLoad.ForOption"/> designs it), else the approximation.
     /// </summary>
     public static ClusterInventory ForOption(Scenarios.ClusterOption option, PowerSettings power, Catalog.Catalog catalog, NetworkLoad? network = null) =>
         Build(option.Gpu, option.Node, option.Gpus, power.Sizing, catalog.Get<StorageSpec>(power.Sizing.StorageId), network ?? NetworkLoad.Approximate(option.Gpus));
