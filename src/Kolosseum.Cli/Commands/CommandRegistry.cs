@@ -10,9 +10,12 @@ internal static class CommandRegistry
     [
         PlanCommand.Create(context),
         EstimateCommand.Create(context),
+        SearchCommand.Create(context),
         ValidateCommand.Create(context),
+        CalibrateCommand.Create(context),
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
+        BuildoutCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
     ];

@@ -14,7 +14,10 @@ public sealed record GpuEfficiency
     /// <summary>Same for FP8 matrix multiplies (lower: FP8 GEMMs are harder to feed).</summary>
     public required double MatmulFp8 { get; init; }
 
-    /// <summary>Matrix dimension at which efficiency falls to half: small shards after a TP split run slower.</summary>
+    /// <summary>
+    /// Reduction length at which a matrix multiply's efficiency falls to half (fixed per-tile prologue and
+    /// epilogue): short reductions, such as the shards left after a TP split, run slower.
+    /// </summary>
     public required double MatmulHalfDim { get; init; }
 
     /// <summary>Fraction of 16-bit peak the fused (flash) attention kernel reaches in its forward pass.</summary>

@@ -39,6 +39,10 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
     public required int ScaleUpDomain { get; init; }
 
     public Usd? Price { get; init; }
+
+    /// <summary>Streaming multiprocessors (compute units): matrix multiplies run in waves of one tile per SM.</summary>
+    public required int StreamingMultiprocessors { get; init; }
+
     public required GpuEfficiency Efficiency { get; init; }
 
     public FlopsPerSecond Peak(Precision precision) => precision switch
@@ -68,6 +72,7 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
         double? scaleUp = r.Quantity("scaleup_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
         int? domain = r.Int("scaleup_domain", required: true, min: 1, max: 100_000);
         double? price = r.Quantity("price", Dimension.Usd, min: 0);
+        int? sms = r.Int("sm_count", required: true, min: 1, max: 100_000);
         var eff = r.Map("efficiency", required: true);
         GpuEfficiency? efficiency = null;
         if (eff is not null)
@@ -95,7 +100,7 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
                 };
             }
         }
-        if (name is null || vendor is null || bf16 is null || hbm is null || hbmBw is null || tdp is null || idle is null || scaleUp is null || domain is null || efficiency is null)
+        if (name is null || vendor is null || bf16 is null || hbm is null || hbmBw is null || tdp is null || idle is null || scaleUp is null || domain is null || efficiency is null || sms is null)
             return null;
         return new GpuSpec
         {
@@ -115,6 +120,7 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
             ScaleUpBandwidth = new BytesPerSecond(scaleUp.Value),
             ScaleUpDomain = domain.Value,
             Price = price is null ? null : new Usd(price.Value),
+            StreamingMultiprocessors = sms.Value,
             Efficiency = efficiency,
         };
     }

@@ -8,7 +8,19 @@ public sealed partial class PerformanceModel
     /// </summary>
     private static double LatencySteps(int p) => p <= 1 ? 0 : Math.Min(p - 1, 2 * Math.Ceiling(Math.Log2(p)));
 
-    private double NetworkBandwidth(long span) => _scaleOutBw / _network.OversubscriptionFor(span);
+    private double NetworkBandwidth(long span) => _scaleOutBw / Oversubscription(span);
+
+    /// <summary>The worst oversubscription a group spanning <paramref name="span"/> GPUs crosses (as <see cref="ClusterNetwork.OversubscriptionFor"/>).</summary>
+    private double Oversubscription(long span)
+    {
+        double worst = 1;
+        for (int i = 0; i < _levelSpan.Length; i++)
+        {
+            if (_levelOversubscription[i] > worst) worst = _levelOversubscription[i];
+            if (span <= _levelSpan[i]) return worst;
+        }
+        return worst;
+    }
 
     /// <summary>All-reduce over a placed group: NVLink inside a domain, hierarchical (intra RS, inter AR, intra AG) across domains.</summary>
     private double GroupAllReduce(double bytes, in GroupPlacement g)

@@ -25,18 +25,32 @@ public sealed partial class PerformanceModel
         public readonly double Backward => 2 * Gemm + AttentionBackward + 2 * Memory;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Saturation(double dim) => dim / (dim + _halfDim);
+    /// <summary>Output tile edge of a tensor-core GEMM kernel (CUTLASS/cuBLAS 128×128 tiles).</summary>
+    private const double Tile = 128;
 
     /// <summary>
-    /// One matrix multiply C[m×n] = A[m×k]·B[k×n]: the slower of compute (at an efficiency that falls for
-    /// small dimensions, e.g. shards after a TP split) and memory traffic, plus the launch cost.
+    /// Fraction of the SMs' tile slots a GEMM fills: the output is cut into 128×128 tiles that run in waves of
+    /// one tile per SM; partial tiles at the edges and a partly filled last wave waste the rest.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double WaveEfficiency(double m, double n)
+    {
+        double tiles = Math.Ceiling(m / Tile) * Math.Ceiling(n / Tile);
+        double waves = Math.Ceiling(tiles / _sms);
+        return m * n / (waves * _sms * Tile * Tile);
+    }
+
+    /// <summary>
+    /// One matrix multiply C[m×n] = A[m×k]·B[k×n]: the slower of compute and memory traffic, plus the launch
+    /// cost. Compute runs at the peak efficiency times the wave efficiency of the output tiles times
+    /// k/(k + k½): each tile pays a fixed prologue and epilogue, so a short reduction (a small shard after a
+    /// TP split) runs slower.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Gemm(double m, double k, double n, double peak, double efficiency, double operandBytes)
     {
         double flops = 2 * m * k * n;
-        double eff = efficiency * Saturation(m) * Saturation(k) * Saturation(n);
+        double eff = efficiency * WaveEfficiency(m, n) * (k / (k + _halfDim));
         double compute = flops / (peak * eff);
         double memory = (operandBytes * (m * k + k * n) + 2 * m * n) / _hbm;
         return Math.Max(compute, memory) + _kernel;
@@ -86,12 +100,13 @@ public sealed partial class PerformanceModel
         if (_flash)
         {
             // Fused kernel: causal blocks above the diagonal are skipped; the backward pass recomputes the
-            // scores inside the kernel (5 matmuls against 2 forward: 2.5x the forward work).
+            // scores inside the kernel (5 matmuls against 2 forward: 2.5x the forward work). Selective
+            // recompute (Megatron-Core checkpoints the core-attention module) re-runs the forward kernel.
             double flops = 2 * tokens * keys * heads * (_dqk + _dv) * (_causal ? 0.5 : 1);
             double fwd = flops / (_peak16 * _effFlash) + _kernel;
             cost.AttentionForward = fwd;
             cost.AttentionBackward = 2.5 * (fwd - _kernel) + 2 * _kernel;
-            cost.SelectiveRecompute = 0;
+            cost.SelectiveRecompute = fwd;
             return;
         }
         // Standard kernels: batched QKᵀ and attention·V over the full score matrix, and memory-bound

@@ -70,7 +70,11 @@ public sealed partial class PerformanceModel
         return total;
     }
 
-    /// <summary>Bytes one layer keeps for the backward pass, per micro-batch.</summary>
+    /// <summary>
+    /// Bytes one layer keeps for the backward pass, per micro-batch (Korthikanti et al. 2022, Table 2, term by
+    /// term). With FP8, Transformer Engine keeps the inputs of the linear layers in FP8 (1 byte) for the
+    /// weight gradients instead of 16-bit copies.
+    /// </summary>
     private double LayerActivations(in LayoutContext c, bool moeLayer)
     {
         double t = c.Tp;
@@ -78,10 +82,12 @@ public sealed partial class PerformanceModel
         if (c.Recompute == Recompute.Full)
             return 2 * T * _h / (c.Sp ? t : 1);
         double replicated = c.Sp ? 1.0 / t : 1.0;
-        // Not split by TP unless SP: two norm inputs, QKV input, FFN input (2 bytes each) and two dropout masks (1 byte).
-        double shared = 10 * T * _h * replicated;
-        // Split by TP: Q, K, V and the output-projection input.
-        double attention = 2 * T * (_a * _dqk + _g * _dqk + _g * _dv) / t + 2 * T * _a * _dv / t;
+        double gemmInput = _fp8 ? 1 : 2;
+        // Outside the TP-split regions (split too with SP): both norm inputs (2 bytes), the QKV and FFN
+        // inputs (the norm outputs) and the two dropout masks (1 byte).
+        double shared = (2 + gemmInput + 1 + 2 + gemmInput + 1) * T * _h * replicated;
+        // Split by TP: Q, K, V, and the output-projection input.
+        double attention = 2 * T * (_a * _dqk + _g * _dqk + _g * _dv) / t + gemmInput * T * _a * _dv / t;
         if (_flash)
         {
             attention += 4 * T * _a / t; // log-sum-exp per head and token (fp32)
@@ -91,17 +97,18 @@ public sealed partial class PerformanceModel
             // Softmax output (2), dropout mask (1) and dropout output (2) for every score (5·a·s²·b/t).
             attention += 5 * T * _seq * _a / t;
         }
+        // FFN: the first matrix's output (two halves when gated) and the activation output (the second matrix's input).
+        double up = _gated ? 4 : 2;
         double ffn;
-        double activationBytes = _gated ? 6 : 4;
         if (moeLayer)
         {
             double routed = T * _topk;
-            ffn = 2 * routed * _h + activationBytes * routed * _expertFfn / t + 4 * T * _experts
-                + activationBytes * T * _shared * _sharedFfn / t;
+            ffn = 2 * routed * _h + (up + gemmInput) * routed * _expertFfn / t + 4 * T * _experts
+                + (up + gemmInput) * T * _shared * _sharedFfn / t;
         }
         else
         {
-            ffn = activationBytes * T * _f / t;
+            ffn = (up + gemmInput) * T * _f / t;
         }
         return shared + attention + ffn;
     }

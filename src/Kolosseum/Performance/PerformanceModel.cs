@@ -27,6 +27,11 @@ public sealed partial class PerformanceModel
     private readonly double _peak16, _peakLayer, _effLayer, _eff16, _halfDim, _effFlash, _hbm, _kernel;
     private readonly double _scaleUpBw, _scaleUpAlpha, _scaleOutBw, _scaleOutAlpha, _tpOverlap;
     private readonly int _domain;
+    private readonly double _sms;
+
+    // Network levels as arrays: the hot path must not enumerate interfaces (that allocates).
+    private readonly long[] _levelSpan;
+    private readonly double[] _levelOversubscription;
     private readonly double _capacity, _reserve, _fragmentation;
     private readonly BytesPerParameter _bpp;
     private readonly double _layerOperandBytes;
@@ -74,6 +79,7 @@ public sealed partial class PerformanceModel
         _effLayer = _fp8 ? e.MatmulFp8 : e.Matmul;
         _layerOperandBytes = _fp8 ? 1 : 2;
         _halfDim = e.MatmulHalfDim;
+        _sms = gpu.StreamingMultiprocessors;
         _effFlash = e.FlashAttention;
         _hbm = gpu.HbmBandwidth.Value * e.Memory;
         _kernel = e.KernelOverhead.Seconds;
@@ -83,6 +89,8 @@ public sealed partial class PerformanceModel
         _scaleUpAlpha = network.ScaleUpLatency.Seconds;
         _scaleOutBw = network.ScaleOutBandwidth.Value * network.ScaleOutEfficiency;
         _scaleOutAlpha = network.ScaleOutLatency.Seconds;
+        _levelSpan = [.. network.Levels.Select(l => l.GpusWithin)];
+        _levelOversubscription = [.. network.Levels.Select(l => l.Oversubscription)];
         _capacity = gpu.Hbm.Value;
         _reserve = e.MemoryReserve.Value;
         _fragmentation = e.AllocatorOverhead;
@@ -123,7 +131,7 @@ public sealed partial class PerformanceModel
     private double RecomputeFlopsPerToken(Recompute recompute) => recompute switch
     {
         Recompute.Full => _forwardFlopsPerToken,
-        Recompute.Selective when !_flash => _attentionCoreFwdFlopsPerToken,
+        Recompute.Selective => _attentionCoreFwdFlopsPerToken,
         _ => 0,
     };
 

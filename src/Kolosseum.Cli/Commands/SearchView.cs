@@ -1,0 +1,92 @@
+using Kolosseum.Cli.Infrastructure;
+using Kolosseum.Performance;
+using Kolosseum.Search;
+using Kolosseum.Units;
+using Kolosseum.Yaml;
+using Spectre.Console;
+
+namespace Kolosseum.Cli.Commands;
+
+/// <summary>Reports built from a search result: unit-bearing rows for the best layouts and the Pareto front.</summary>
+internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<StepReport> Pareto)
+{
+    public static SearchView Of(PerformanceModel model, SearchResult result) =>
+        new([.. result.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate))],
+            [.. result.Pareto.Select(b => StepReport.From(model, b.Layout, b.Estimate))]);
+
+    public static void Render(CliContext context, RunInputs inputs, SearchResult result, SearchView view)
+    {
+        var c = context.Console;
+        c.MarkupLine($"[bold]{TerminalText.Markup(inputs.Model.Name)}[/] on up to {inputs.Gpus.Inv()} × {TerminalText.Markup(inputs.Gpu.Name)}: {UnitFormat.Number(inputs.Training.Tokens / 1e12)}T tokens, batch {inputs.Training.GlobalBatch.Inv()} × {inputs.Training.SeqLen.Inv()}, {inputs.Training.Precision.Name()}");
+        c.MarkupLine($"evaluated {result.Evaluated.Inv()} layouts in {result.Elapsed} ({UnitFormat.Number(result.LayoutsPerSecond)}/s on {result.Threads.Inv()} threads); {result.Feasible.Inv()} feasible");
+        if (result.Best.Count == 0)
+        {
+            c.MarkupLine("[red]no layout fits[/]; rejected: " + string.Join(", ", result.Rejected.Select(kv => $"{kv.Key.Name()} {kv.Value.Inv()}")));
+            return;
+        }
+        var table = new Table().Border(TableBorder.Simple).Title("fastest layouts (time to train, no failures)");
+        foreach (var h in new[] { "#", "GPUs", "tp", "pp", "vpp", "dp", "cp", "ep", "zero", "sp", "recompute", "mb", "step", "MFU", "GiB", "days" })
+            table.AddColumn(new TableColumn(h).RightAligned());
+        int i = 1;
+        foreach (var r in view.Best) table.AddRow(Row(i++, r));
+        c.Write(table);
+        var pareto = new Table().Border(TableBorder.Simple).Title("GPUs used vs days (Pareto front)");
+        foreach (var h in new[] { "GPUs", "spares", "layout", "MFU", "days" }) pareto.AddColumn(h);
+        foreach (var r in view.Pareto)
+            pareto.AddRow(r.Gpus.Inv(), (result.ClusterGpus - r.Gpus).Inv(), TerminalText.Markup(r.Layout.ToString()), (r.Mfu * 100).Inv("0.0") + " %", UnitFormat.Number(r.TrainTime.Days));
+        c.Write(pareto);
+        var best = view.Best[0];
+        long spares = result.ClusterGpus - best.Gpus;
+        if (spares > 0)
+            c.MarkupLine($"the best layout uses {best.Gpus.Inv()} GPUs and leaves {spares.Inv()} as hot spares: tp × pp × cp × dp must multiply to the GPU count and dp must divide the global batch, and no layout on all {result.ClusterGpus.Inv()} GPUs is faster");
+        c.MarkupLine("rejected: " + string.Join(", ", result.Rejected.Select(kv => $"{kv.Key.Name().Replace('_', ' ')} {kv.Value.Inv()}")));
+    }
+
+    private static string[] Row(int rank, StepReport r)
+    {
+        var l = r.Layout;
+        return
+        [
+            rank.Inv(), r.Gpus.Inv(), l.Tp.Inv(), l.Pp.Inv(), l.Vpp.Inv(), l.Dp.Inv(), l.Cp.Inv(), l.Ep.Inv(), l.Zero.Inv(),
+            l.SequenceParallel ? "on" : "off", l.Recompute.Name(), l.MicroBatch.Inv(), r.StepTime.ToString(), (r.Mfu * 100).Inv("0.0") + " %",
+            r.Memory.GiB.Inv("0.0"), UnitFormat.Number(r.TrainTime.Days),
+        ];
+    }
+}
+
+/// <summary>The JSON document of a search (shape agreed in the layout-search issue, more fields welcome).</summary>
+internal static class SearchJson
+{
+    public static object Of(RunInputs inputs, PerformanceModel model, SearchResult result, SearchView view) => new
+    {
+        model = inputs.Model.Id,
+        gpu = inputs.Gpu.Id,
+        gpus = inputs.Gpus,
+        tokens = inputs.Training.Tokens,
+        global_batch = inputs.Training.GlobalBatch,
+        seq_len = inputs.Training.SeqLen,
+        precision = inputs.Training.Precision.Name(),
+        evaluated = result.Evaluated,
+        feasible = result.Feasible,
+        rejected = result.Rejected.ToDictionary(kv => kv.Key.Name(), kv => kv.Value),
+        elapsed_s = result.Elapsed.Seconds,
+        layouts_per_s = result.LayoutsPerSecond,
+        threads = result.Threads,
+        best = view.Best.Select(Entry),
+        pareto = view.Pareto.Select(Entry),
+    };
+
+    public static object Entry(StepReport r) => new
+    {
+        gpus = r.Gpus,
+        tp = r.Layout.Tp, pp = r.Layout.Pp, vpp = r.Layout.Vpp, dp = r.Layout.Dp, cp = r.Layout.Cp, ep = r.Layout.Ep, zero = r.Layout.Zero,
+        sequence_parallel = r.Layout.SequenceParallel, recompute = r.Layout.Recompute.Name(), micro_batch = r.Layout.MicroBatch,
+        step_time_s = r.StepTime.Seconds,
+        mfu = r.Mfu,
+        hfu = r.Hfu,
+        memory_gib = r.Memory.GiB,
+        tokens_per_s = r.TokensPerSecond,
+        days_to_train = r.TrainTime.Days,
+        time_breakdown_s = r.Time.ToDictionary(p => p.Name, p => p.Value),
+    };
+}
