@@ -16,6 +16,7 @@ internal static class CommandRegistry
         CatalogCommand.Create(context),
         FabricCommand.Create(context),
         BuildoutCommand.Create(context),
+        ReliabilityCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
     ];
