@@ -17,5 +17,7 @@ internal static class CommandRegistry
         FabricCommand.Create(context),
         BuildoutCommand.Create(context),
         ReliabilityCommand.Create(context),
+        PowerCommand.Create(context),
+        CostCommand.Create(context),
     ];
 }

@@ -23,6 +23,15 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
     public required Watts Tdp { get; init; }
     public required Watts IdlePower { get; init; }
 
+    /// <summary>Draw in the compute-heavy phase of a training step; null where the catalog has no figure (the power model then uses TDP and says so).</summary>
+    public Watts? ComputePower { get; init; }
+
+    /// <summary>Draw while waiting in collectives (NCCL kernels keep some SMs and HBM busy); null: the power model uses <see cref="IdlePower"/> and says so.</summary>
+    public Watts? CommunicationPower { get; init; }
+
+    /// <summary>How fast one GPU's draw moves between the compute and communication levels; sets the ramp rate of a synchronous job. Null: unknown.</summary>
+    public Duration? PowerTransition { get; init; }
+
     /// <summary>Scale-up (NVLink / Infinity Fabric) bandwidth per GPU, one direction.</summary>
     public required BytesPerSecond ScaleUpBandwidth { get; init; }
 
@@ -57,6 +66,9 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
         double? hbmBw = r.Quantity("hbm_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
         double? tdp = r.Quantity("tdp", Dimension.Watts, required: true, min: 1);
         double? idle = r.Quantity("idle_power", Dimension.Watts, required: true, min: 0);
+        double? computePower = r.Quantity("compute_power", Dimension.Watts, min: 1, max: 1e5);
+        double? commPower = r.Quantity("communication_power", Dimension.Watts, min: 0, max: 1e5);
+        double? transition = r.Quantity("power_transition", Dimension.Duration, min: 1e-6, max: 3600);
         double? scaleUp = r.Quantity("scaleup_bandwidth", Dimension.BytesPerSecond, required: true, min: 1e6);
         int? domain = r.Int("scaleup_domain", required: true, min: 1, max: 100_000);
         double? price = r.Quantity("price", Dimension.Usd, min: 0);
@@ -102,6 +114,9 @@ public sealed record GpuSpec : ICatalogItem<GpuSpec>
             HbmBandwidth = new BytesPerSecond(hbmBw.Value),
             Tdp = new Watts(tdp.Value),
             IdlePower = new Watts(idle.Value),
+            ComputePower = computePower is null ? null : new Watts(computePower.Value),
+            CommunicationPower = commPower is null ? null : new Watts(commPower.Value),
+            PowerTransition = transition is null ? null : new Duration(transition.Value),
             ScaleUpBandwidth = new BytesPerSecond(scaleUp.Value),
             ScaleUpDomain = domain.Value,
             Price = price is null ? null : new Usd(price.Value),

@@ -34,6 +34,12 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
     public required Watts NonGpuPower { get; init; }
 
     public required Watts PowerIdle { get; init; }
+
+    /// <summary>Host memory (DIMMs) draw; null: not broken out (it stays in the rest of the server).</summary>
+    public Watts? MemoryPower { get; init; }
+
+    /// <summary>Highest whole-node draw measured under training load (below nameplate); null: the power model assumes the host draws <see cref="NonGpuPower"/> and says so.</summary>
+    public Watts? MeasuredTrainingPower { get; init; }
     public Usd? Price { get; init; }
     public required int RackUnits { get; init; }
 
@@ -56,6 +62,8 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
         double? pmax = r.Quantity("power_max", Dimension.Watts, required: true, min: 1);
         double? nonGpu = r.Quantity("non_gpu_power", Dimension.Watts, required: true, min: 0);
         double? pidle = r.Quantity("power_idle", Dimension.Watts, required: true, min: 0);
+        double? memPower = r.Quantity("memory_power", Dimension.Watts, min: 0, max: 1e6);
+        double? measured = r.Quantity("measured_training_power", Dimension.Watts, min: 1, max: 1e7);
         double? price = r.Quantity("price", Dimension.Usd, min: 0);
         int? ru = r.Int("rack_units", required: true, min: 1, max: 100);
         if (name is null || gpu is null || gpus is null || cpus is null || cpuPower is null || mem is null || nics is null || nic is null
@@ -66,7 +74,8 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
             Id = entry.Id, Name = name, GpuId = gpu, GpusPerNode = gpus.Value, Cpus = cpus.Value, CpuPower = new Watts(cpuPower.Value),
             HostMemory = new Bytes(mem.Value), BackendNics = nics.Value, BackendNicId = nic, BackendNicBandwidth = new BytesPerSecond(nicBw.Value),
             FrontendBandwidth = new BytesPerSecond(fe.Value), PowerMax = new Watts(pmax.Value), NonGpuPower = new Watts(nonGpu.Value),
-            PowerIdle = new Watts(pidle.Value), Price = price is null ? null : new Usd(price.Value), RackUnits = ru.Value,
+            PowerIdle = new Watts(pidle.Value), MemoryPower = memPower is null ? null : new Watts(memPower.Value),
+            MeasuredTrainingPower = measured is null ? null : new Watts(measured.Value), Price = price is null ? null : new Usd(price.Value), RackUnits = ru.Value,
         };
     }
 }

@@ -1,0 +1,46 @@
+using Kolosseum.Economics;
+using Kolosseum.Units;
+
+namespace Kolosseum.Power;
+
+/// <summary>Everything the power model says about one cluster option.</summary>
+public sealed record PowerReport
+{
+    public required ClusterInventory Inventory { get; init; }
+    public required PowerProfile Profile { get; init; }
+    public required RunProfile Run { get; init; }
+    public required RunEnergy RunEnergy { get; init; }
+    public required AnnualEnergy Year { get; init; }
+    public required PowerSwing Swing { get; init; }
+    public required IReadOnlyList<TracePoint> Trace { get; init; }
+
+    /// <summary>Null when no site limit was given.</summary>
+    public SiteFit? Site { get; init; }
+
+    /// <summary>Battery sized by <see cref="PowerSwing"/>, priced per kWh of capacity.</summary>
+    public required Usd BatteryCost { get; init; }
+}
+
+/// <summary>The power model's one entry point for a cluster option.</summary>
+public static class PowerModel
+{
+    /// <param name="inventory">The cluster, counted (<see cref="ClusterInventory.Build"/>; network from the fabric design or approximated).</param>
+    /// <param name="settings">The scenario's <c>power:</c> section.</param>
+    /// <param name="run">The run: step phases and time from performance, ETTR and checkpoint/restart figures from reliability.</param>
+    /// <param name="utilisation">Fraction of the year the cluster works (economics section), for the energy per year.</param>
+    /// <param name="batteryPerKilowattHour">Installed battery price per kWh (capex assumptions).</param>
+    public static PowerReport Evaluate(ClusterInventory inventory, PowerSettings settings, RunProfile run, double utilisation, double batteryPerKilowattHour)
+    {
+        var profile = ClusterPower.Compute(inventory, settings.Pue, run.Phases);
+        var energy = EnergyUse.ForRun(profile, run, settings.ElectricityPrice, settings.Carbon);
+        var year = EnergyUse.PerYear(profile, EnergyUse.AverageIt(profile, run), utilisation, settings.ElectricityPrice, settings.Carbon);
+        var swing = PowerSwing.Compute(profile, run, settings.GridRampPerMinute, inventory.Gpu.PowerTransition);
+        var trace = PowerTrace.Build(profile, run, inventory.Gpu.PowerTransition, settings.GridRampPerMinute);
+        var site = settings.SiteLimit is { } limit ? SiteFit.Check(inventory, settings.Pue, run.Phases, limit) : null;
+        return new PowerReport
+        {
+            Inventory = inventory, Profile = profile, Run = run, RunEnergy = energy, Year = year, Swing = swing, Trace = trace, Site = site,
+            BatteryCost = new Usd(swing.BatteryEnergy.KilowattHours * batteryPerKilowattHour),
+        };
+    }
+}
