@@ -33,8 +33,15 @@ public sealed partial class PerformanceModel
         r.GradientBytes = _bpp.Gradients * (dense / Shard(dpRanks, 2) + expert / Shard(expertRanks, 2));
         r.OptimizerBytes = _bpp.Optimizer * (dense / Shard(dpRanks, 1) + expert / Shard(expertRanks, 1));
         r.ActivationBytes = Activations(in c);
-        // ZeRO-3 materialises one layer's full weights at a time (plus a prefetched one).
-        double gathered = c.Zero == 3 ? 2 * _bpp.Weights * (dense + expert) / Math.Max(1, c.FirstLayers) : 0;
+        // ZeRO-3 materialises one wrapped unit's full weights at a time plus a prefetched one: two layers
+        // (the embedding is its own unit; the larger of the two sets the buffer).
+        double gathered = 0;
+        if (c.Zero == 3)
+        {
+            double embedding = _counts.InputEmbedding / c.Tp;
+            double perLayer = (dense + expert - embedding - (c.Pp == 1 ? _counts.OutputLayer / c.Tp : 0)) / Math.Max(1, c.FirstLayers);
+            gathered = 2 * _bpp.Weights * Math.Max(perLayer, embedding);
+        }
         r.ReserveBytes = _reserve + _fragmentation * r.ActivationBytes + gathered;
         r.MemoryBytes = r.WeightBytes + r.GradientBytes + r.OptimizerBytes + r.ActivationBytes + r.ReserveBytes;
         r.CapacityBytes = _capacity;
@@ -60,8 +67,8 @@ public sealed partial class PerformanceModel
         double total = perMicroBatch * inFlight;
 
         double replicated = c.Sp ? 1.0 / c.Tp : 1.0;
-        // Embedding output dropout mask per micro-batch in flight.
-        total += inFlight * c.Tokens * _h * replicated;
+        // The embedding output is the first layer's input, already counted with that layer. (Korthikanti's
+        // extra s·b·h·p is an embedding-dropout mask; decoder LLMs train without embedding dropout.)
         if (c.Pp == 1)
         {
             // Final norm and fp32 logits for the loss of the one micro-batch being finished.
