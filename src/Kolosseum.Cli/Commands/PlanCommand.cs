@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Diagnostics;
-using Kolosseum.Scenarios;
+using Kolosseum.Planning;
 using Kolosseum.Units;
-using Kolosseum.Workload;
 using Spectre.Console;
 
 namespace Kolosseum.Cli.Commands;
@@ -11,54 +10,74 @@ namespace Kolosseum.Cli.Commands;
 /// <summary><c>kolosseum plan [SCENARIO]</c>: the whole answer for every cluster option of a scenario.</summary>
 internal static class PlanCommand
 {
-    /// <summary>Stated assumption for the ideal-days figure until a layout is estimated.</summary>
-    private const double AssumedMfu = 0.40;
-
     public static Command Create(CliContext context)
     {
         var scenario = new Argument<string?>("scenario") { Description = "Scenario YAML file (default: the embedded scenario, 24k rented vs 100k owned H100)", Arity = ArgumentArity.ZeroOrOne };
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out") { scenario, json };
-        command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json)));
+        var seed = CommonOptions.Seed();
+        var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report to this file" };
+        var parents = new Option<bool>("--create-dirs") { Description = "Create the report's parent folders when they do not exist" };
+        var trials = new Option<string?>("--trials") { Description = "Monte-Carlo trials for reliability and build-out (default: the scenario's)" };
+        var threads = new Option<string?>("--threads") { Description = "Worker threads (default: all cores; results do not depend on it)" };
+        var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the reliability what-if table (faster)" };
+        var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out")
+        {
+            scenario, json, seed, report, parents, trials, threads, noWhatIf,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json), parse.GetValue(seed), parse.GetValue(report),
+            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf)));
         return command;
     }
 
-    private static int Run(CliContext context, string? path, bool json)
+    private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, bool createDirs,
+        string? trialsText, string? threadsText, bool noWhatIf)
     {
         var bag = new DiagnosticBag();
-        var s = ScenarioInput.Load(path, bag);
-        if (s is null) return context.Fail(bag);
+        var flags = new FlagValues(bag);
+        long? seed = flags.Integer("--seed", seedText, 0, long.MaxValue);
+        int? trials = flags.Int("--trials", trialsText, 1, 200_000);
+        int? threads = flags.Int("--threads", threadsText, 1, 1024);
+        if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag);
+        var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
+        if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
-        var counts = WorkloadMath.Count(s.Model);
-        double flopsPerToken = WorkloadMath.TrainingFlopsPerToken(s.Model, counts, s.Training.SeqLen, causal: false);
-        var total = new Flops(flopsPerToken * s.Training.Tokens);
-        var options = s.Options.Select(o =>
-        {
-            var peak = o.Gpu.Peak(s.Training.Precision) * o.Gpus;
-            var ideal = total / (peak * AssumedMfu);
-            return new { o.Name, o.Gpus, Peak = peak, IdealDays = ideal.Days, Option = o };
-        }).ToList();
 
-        if (json)
+        var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf };
+        var plan = PlanProgressDisplay.Run(context, json, options, o => Planner.Run(scenario, o));
+        if (reportPath is not null)
         {
-            return Json.Write(context, new
+            var written = PlanReportFile.Write(plan, reportPath, createDirs);
+            if (written is not null)
             {
-                scenario = new { name = s.Name, file = s.File, model = s.Model.Id, tokens = s.Training.Tokens, global_batch = s.Training.GlobalBatch, seq_len = s.Training.SeqLen, precision = s.Training.Precision },
-                workload = new { total_params = counts.Total, active_params = counts.Active, training_flops_per_token = flopsPerToken, training_flops = total.Value },
-                assumed_mfu = AssumedMfu,
-                options = options.Select(o => new { name = o.Name, gpus = o.Gpus, peak_flops_per_s = o.Peak.Value, ideal_days = o.IdealDays }),
-            });
+                bag.Add(written);
+                return context.Fail(bag);
+            }
+            context.Stderr.WriteLine($"report written to {TerminalText.Clean(reportPath)}");
         }
-        context.Console.MarkupLine($"[bold]{TerminalText.Markup(s.Name)}[/]");
-        context.Console.MarkupLine($"Model {TerminalText.Markup(s.Model.Name)}: {UnitFormat.Number(counts.Total / 1e9)}B parameters ({UnitFormat.Number(counts.Active / 1e9)}B active), {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, {total}");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("option");
-        table.AddColumn(new TableColumn("GPUs").RightAligned());
-        table.AddColumn(new TableColumn("peak").RightAligned());
-        table.AddColumn(new TableColumn($"ideal days at {AssumedMfu:P0} MFU").RightAligned());
-        foreach (var o in options)
-            table.AddRow(TerminalText.Markup(o.Name), o.Gpus.Inv(), o.Peak.ToString(), UnitFormat.Number(o.IdealDays));
-        context.Console.Write(table);
-        return ExitCodes.Success;
+        if (json) Json.Write(context, PlanJson.Of(plan));
+        else PlanView.Render(context, plan);
+        return plan.Options.Count > 0 ? ExitCodes.Success : ExitCodes.Infeasible;
+    }
+}
+
+/// <summary>Live progress on stderr while the Monte-Carlo parts run (interactive terminals only).</summary>
+internal static class PlanProgressDisplay
+{
+    public static Plan Run(CliContext context, bool json, PlanOptions options, Func<PlanOptions, Plan> run)
+    {
+        if (!context.Interactive) return run(options);
+        Plan? plan = null;
+        context.ErrorConsole.Progress().AutoClear(true).Start(ctx =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+            var progress = new Progress<PlanProgress>(p =>
+            {
+                if (!tasks.TryGetValue(p.Option, out var task)) tasks[p.Option] = task = ctx.AddTask(TerminalText.Markup(p.Option), maxValue: 1.0);
+                task.Description = $"{TerminalText.Markup(p.Option)}: {p.Stage}";
+                task.Value = p.Stage == "done" ? 1.0 : Math.Min(0.99, p.Fraction);
+            });
+            plan = run(options with { Progress = progress });
+        });
+        return plan!;
     }
 }

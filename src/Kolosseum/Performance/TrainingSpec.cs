@@ -11,6 +11,24 @@ public sealed record TrainingSpec
     /// <summary>Sequences per optimizer step.</summary>
     public required int GlobalBatch { get; init; }
 
+    /// <summary>
+    /// The largest batch the run may use (sequences); null means exactly <see cref="GlobalBatch"/>. The plan's
+    /// search tries GlobalBatch × 2^k up to this, because a larger cluster needs a larger batch to stay busy.
+    /// </summary>
+    public int? GlobalBatchMax { get; init; }
+
+    /// <summary>The batches the search may choose from: GlobalBatch doubled up to GlobalBatchMax.</summary>
+    public IEnumerable<int> BatchChoices()
+    {
+        long b = GlobalBatch;
+        do
+        {
+            yield return (int)b;
+            b *= 2;
+        }
+        while (GlobalBatchMax is { } max && b <= max);
+    }
+
     public required int SeqLen { get; init; }
     public required Precision Precision { get; init; }
     public required AttentionKernel Attention { get; init; }

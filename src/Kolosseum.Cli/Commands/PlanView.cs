@@ -1,0 +1,68 @@
+using System.Globalization;
+using Kolosseum.Cli.Infrastructure;
+using Kolosseum.Planning;
+using Kolosseum.Units;
+using Kolosseum.Yaml;
+using Spectre.Console;
+
+namespace Kolosseum.Cli.Commands;
+
+/// <summary>The terminal summary of a plan: the answer, the comparison with winners, and each option in a few lines.</summary>
+internal static class PlanView
+{
+    public static void Render(CliContext context, Plan plan)
+    {
+        var c = context.Console;
+        c.MarkupLine($"[bold]{TerminalText.Markup(plan.Scenario.Name)}[/]");
+        if (plan.Scenario.Description is { } d) c.MarkupLine(TerminalText.Markup(d));
+        var s = plan.Scenario;
+        c.MarkupLine($"{TerminalText.Markup(s.Model.Name)}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.GlobalBatch.Inv()} × {s.Training.SeqLen.Inv()}, {s.Training.Precision.Name()}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}");
+        c.WriteLine();
+        c.Write(new Panel(new Text(TerminalText.Clean(plan.Answer))).Header("answer").Border(BoxBorder.Rounded));
+
+        if (plan.Options.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).Title("comparison ([bold]*[/] best)");
+            table.AddColumn("criterion");
+            foreach (var name in plan.Comparison.Options) table.AddColumn(new TableColumn(TerminalText.Markup(name)).RightAligned());
+            foreach (var criterion in plan.Comparison.Criteria)
+            {
+                var cells = new List<string> { criterion.Name };
+                for (int i = 0; i < criterion.Values.Count; i++)
+                {
+                    string v = Format(criterion, criterion.Values[i]);
+                    cells.Add(criterion.Winner == i ? $"[bold]{v} *[/]" : v);
+                }
+                table.AddRow(cells.ToArray());
+            }
+            c.Write(table);
+        }
+
+        foreach (var p in plan.Options)
+        {
+            c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {p.Option.Gpus:N0} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
+            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            c.MarkupLine($"  failures every {UnitFormat.Number(p.Reliability.Inputs.Failures.Mtbi.Minutes)} min, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
+            c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
+            c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
+        }
+        foreach (var i in plan.Infeasible)
+            c.MarkupLine($"[red]{TerminalText.Markup(i.Option.Name)}[/]: {TerminalText.Markup(i.Reason)}");
+        c.MarkupLine("[dim]add --report plan.html for the charts, --json for every number[/]");
+    }
+
+    private static string Format(Criterion c, double v)
+    {
+        if (!double.IsFinite(v)) return "-";
+        return c.Unit switch
+        {
+            "date" => DateOnly.FromDayNumber((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "USD" => new Usd(v).ToString(),
+            "MW" => UnitFormat.Number(v) + " MW",
+            "MWh" => new Joules(v * 3.6e9).ToString(),
+            "d" => UnitFormat.Number(v) + " d",
+            "" => (v * 100).Inv("0.0") + " %",
+            _ => UnitFormat.Number(v),
+        };
+    }
+}

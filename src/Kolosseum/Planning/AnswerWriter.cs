@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Kolosseum.Scenarios;
+using Kolosseum.Units;
+
+namespace Kolosseum.Planning;
+
+/// <summary>The one-paragraph answer a board reads first, written from the numbers (never typed in).</summary>
+internal static class AnswerWriter
+{
+    public static string Write(IReadOnlyList<OptionPlan> plans, IReadOnlyList<InfeasibleOption> infeasible)
+    {
+        var sb = new StringBuilder();
+        if (plans.Count == 0)
+        {
+            sb.Append("No option can train this model: ");
+            sb.Append(string.Join("; ", infeasible.Select(i => $"{i.Option.Name}: {i.Reason}")));
+            sb.Append('.');
+            return sb.ToString();
+        }
+        var first = plans.MinBy(p => (p.Schedule.FinishP50.DayNumber, p.Schedule.FinishP90.DayNumber))!;
+        sb.Append(CultureInfo.InvariantCulture, $"{first.Option.Name} finishes first: trained by {Date(first.Schedule.FinishP50)} (P90 {Date(first.Schedule.FinishP90)}), ");
+        sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(first.DaysP50)} days of training at {Pct(first.Step.Mfu)} MFU on {first.Step.Gpus:N0} GPUs");
+        var others = plans.Where(p => p != first).ToList();
+        foreach (var o in others)
+        {
+            int later = o.Schedule.FinishP50.DayNumber - first.Schedule.FinishP50.DayNumber;
+            sb.Append(CultureInfo.InvariantCulture, $"; {o.Option.Name} finishes {Date(o.Schedule.FinishP50)} (P90 {Date(o.Schedule.FinishP90)}), {later:N0} days later");
+        }
+        sb.Append(". ");
+
+        var cheapest = plans.MinBy(p => p.Cost.RunCost.Value)!;
+        sb.Append(CultureInfo.InvariantCulture, $"The run costs {string.Join(" against ", plans.Select(p => $"{p.Cost.RunCost} for {p.Option.Name}"))}");
+        sb.Append(plans.Count > 1 ? $", so {cheapest.Option.Name} trains it cheapest. " : ". ");
+
+        foreach (var owned in plans.Where(p => p.Option.Ownership == Ownership.Owned))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"Owning {owned.Option.Gpus:N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
+            sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(owned.FacilityMw)} MW at the facility ({UnitFormat.Number(owned.ItMw)} MW IT), swinging {UnitFormat.Number(owned.SwingMw)} MW every step");
+            if (owned.Power.Site is { } site)
+                sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit" : $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit)");
+            sb.Append(CultureInfo.InvariantCulture, $"; over {UnitFormat.Number(owned.Cost.Horizon.Years)} years it costs {owned.Cost.OwnedTcoLevelised}");
+            if (owned.Cost.BreakEven is { } be)
+            {
+                sb.Append(be.Utilisation is { } u
+                    ? $" and beats renting the same GPUs above {Pct(u)} utilisation (the scenario assumes {Pct(owned.Cost.Utilisation)})"
+                    : " and renting the same GPUs stays cheaper even at full utilisation");
+            }
+            sb.Append(". ");
+        }
+        var biggest = plans.MaxBy(p => p.Step.Gpus)!;
+        sb.Append(CultureInfo.InvariantCulture, $"At {biggest.Step.Gpus:N0} GPUs a failure interrupts training every {UnitFormat.Number(biggest.Reliability.Inputs.Failures.Mtbi.Minutes)} minutes and ");
+        sb.Append(CultureInfo.InvariantCulture, $"{Pct(biggest.Reliability.Ettr.P50)} of the wall-clock time trains (ETTR, P50).");
+        foreach (var i in infeasible) sb.Append(CultureInfo.InvariantCulture, $" {i.Option.Name} cannot train it: {i.Reason}.");
+        return sb.ToString();
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Pct(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}

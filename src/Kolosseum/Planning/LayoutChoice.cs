@@ -1,0 +1,63 @@
+using Kolosseum.Performance;
+using Kolosseum.Scenarios;
+using Kolosseum.Search;
+
+namespace Kolosseum.Planning;
+
+/// <summary>Finds the layout of an option (its own, or the best by search) and the scaling curve.</summary>
+internal static class LayoutChoice
+{
+    public sealed record Outcome(StepReport? Step, SearchResult? Search, IReadOnlyList<ScalingPoint> Scaling, string? Infeasible)
+    {
+        public IReadOnlyList<StepReport> Best { get; init; } = [];
+
+        /// <summary>The performance model of the chosen batch (the run's training as planned).</summary>
+        public PerformanceModel? Model { get; init; }
+    }
+
+    /// <summary>
+    /// Searches each allowed global batch (the scenario's batch doubled up to its maximum) and keeps the fastest
+    /// layout over all of them; <paramref name="models"/> holds one performance model per batch.
+    /// </summary>
+    public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings, int? threads, CancellationToken cancellation)
+    {
+        var scaling = new List<ScalingPoint>();
+        SearchResult? full = null;
+        PerformanceModel model = models[0];
+        var searchOptions = new SearchOptions { Threads = threads, Cancellation = cancellation };
+        foreach (double fraction in settings.ScalingFractions.OrderBy(f => f))
+        {
+            long gpus = Math.Max(1, (long)Math.Round(option.Gpus * fraction));
+            bool isFull = gpus == option.Gpus;
+            if (isFull && option.Layout is not null) continue;
+            var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
+            SearchResult? best = null;
+            PerformanceModel? bestModel = null;
+            foreach (var m in models)
+            {
+                var result = LayoutSearch.Run(m, gpus, space, isFull ? settings.Top : 1, searchOptions);
+                if (result.Best.Count == 0) continue;
+                if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) (best, bestModel) = (result, m);
+            }
+            scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(bestModel!, best.Best[0].Layout, best.Best[0].Estimate)));
+            if (isFull && best is not null) (full, model) = (best, bestModel!);
+        }
+
+        if (option.Layout is { } given)
+        {
+            var report = StepReport.From(model, given, model.Evaluate(given));
+            scaling.Add(new ScalingPoint(option.Gpus, report));
+            return report.Fits
+                ? new Outcome(report, null, scaling, null) { Best = [report], Model = model }
+                : new Outcome(null, null, scaling, $"the given layout ({given}) does not fit: {report.DoesNotFitMessage()}");
+        }
+        if (full is null || full.Best.Count == 0)
+        {
+            var any = LayoutSearch.Run(models[0], option.Gpus, new SearchSpace { MinGpuFraction = settings.MinGpuFraction }, 1, searchOptions);
+            string reasons = string.Join(", ", any.Rejected.Select(kv => $"{kv.Key} {kv.Value}"));
+            return new Outcome(null, any, scaling, $"no layout fits on {option.Gpus} × {option.Gpu.Id} ({reasons})");
+        }
+        var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
+        return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model };
+    }
+}
