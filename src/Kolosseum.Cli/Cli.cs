@@ -19,9 +19,10 @@ public static class Cli
         {
             var root = BuildRoot(context);
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0) return ReportParseErrors(context, parse);
+            // Unknown flags first: "--sed 3" otherwise reads as a stray argument '3', hiding the typo.
             var unknown = UnknownFlags(context, parse, args);
             if (unknown is not null) return unknown.Value;
+            if (parse.Errors.Count > 0) return ReportParseErrors(context, parse);
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (OperationCanceledException)

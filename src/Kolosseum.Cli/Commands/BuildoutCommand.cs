@@ -49,7 +49,7 @@ internal static class BuildoutCommand
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
-        long? seed = flags.Integer("--seed", request.Seed, 0, long.MaxValue);
+        long? seed = flags.Integer("--seed", request.Seed, 0, Units.QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", request.Trials, 1, BuildoutRunOptions.MaxTrials);
         DateOnly? start = ParseDate("--start", request.Start, bag);
         bool oneOff = request.Preset is not null || request.Gpus is not null;

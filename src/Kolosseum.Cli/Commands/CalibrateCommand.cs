@@ -30,12 +30,9 @@ internal static class CalibrateCommand
         var bag = new DiagnosticBag();
         var catalog = Catalog.Catalog.Embedded;
         if (!catalog.CheckId<GpuSpec>(gpuId, SourceLocation.ForFlag("--gpu"), "--gpu", bag)) return context.Fail(bag);
-        if (!File.Exists(path))
-        {
-            bag.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "--runs", path, "file not found");
-            return context.Fail(bag);
-        }
-        var published = RunsCsvReader.Read(File.ReadAllText(path), path, catalog, bag);
+        string? text = InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
+        if (text is null) return context.Fail(bag);
+        var published = RunsCsvReader.Read(text, path, catalog, bag);
         if (published.Count == 0) return context.Fail(bag);
         if (!published.Any(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput"))
         {

@@ -34,7 +34,7 @@ internal static class PlanCommand
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
-        long? seed = flags.Integer("--seed", seedText, 0, long.MaxValue);
+        long? seed = flags.Integer("--seed", seedText, 0, QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", trialsText, 1, 200_000);
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
         if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag);

@@ -58,9 +58,10 @@ internal static class ReliabilityFlagValues
                 f.Diagnostics.Error(DiagnosticCodes.NotFinite, SourceLocation.ForFlag(flag), flag, text, "must be a finite number");
                 return null;
             }
-            if (d <= 0 || d > maxDays)
+            // At least a second, as with a unit: "1e-320" days is positive but no run at all.
+            if (d * Duration.SecondsPerDay < 1 || d > maxDays)
             {
-                f.Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, $"must be more than 0 and at most {maxDays.Inv()} days");
+                f.Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, $"must be at least 1 s and at most {maxDays.Inv()} days");
                 return null;
             }
             return Duration.FromDays(d);
@@ -70,13 +71,13 @@ internal static class ReliabilityFlagValues
     }
 
     /// <summary>A percentage: "5", "5%" or "5 %".</summary>
-    public static double? Percent(FlagValues f, string flag, string? text, double max)
+    public static double? Percent(FlagValues f, string flag, string? text, double max, double min = 0)
     {
         if (text is null) return null;
         string t = text.Trim();
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) t += " %";
         else if (t.EndsWith('%') && !t.EndsWith(" %", StringComparison.Ordinal)) t = t[..^1] + " %";
-        return f.Quantity(flag, t, Dimension.Percent, 0, max);
+        return f.Quantity(flag, t, Dimension.Percent, min, max);
     }
 
     /// <summary>"auto", or a value read by <paramref name="read"/>. Returns false when invalid (reported).</summary>

@@ -86,7 +86,7 @@ internal sealed record ReliabilityRequest
         else if (flags.Model is null && flags.CheckpointSize is null)
             bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--model"), "--model", null, "the checkpoint size comes from the model", "give --model M or --checkpoint-size 5.7TB");
         int? trials = f.Int("--trials", flags.Trials, 1, ReliabilityProfile.MaxTrials);
-        long? seed = f.Integer("--seed", flags.Seed, 0, long.MaxValue);
+        long? seed = f.Integer("--seed", flags.Seed, 0, QuantityParser.MaxExactInteger);
         int? threads = f.Int("--threads", flags.Threads, 1, 4096);
         int? events = f.Int("--timeline-events", flags.TimelineEvents, 0, 1_000_000);
 
@@ -130,7 +130,8 @@ internal sealed record ReliabilityRequest
         long? tokens = f.Integer("--tokens", flags.Tokens, 1, (long)1e17);
         int? batch = f.Int("--global-batch", flags.GlobalBatch, 1, 100_000_000);
         int? seq = f.Int("--seq", flags.Seq, 1, 100_000_000);
-        double? mfu = ReliabilityFlagValues.Percent(f, "--mfu", flags.Mfu, 1);
+        // An MFU of 0 would make the run endless: at least 0.1 %.
+        double? mfu = ReliabilityFlagValues.Percent(f, "--mfu", flags.Mfu, 1, min: 0.001);
         bool invalid = f.Diagnostics.Count > before;
         if (days is not null && flags.StepTime is not null)
             f.Diagnostics.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--days"), "--days", flags.Days, "give either --days or --step-time, not both", "remove one of them");

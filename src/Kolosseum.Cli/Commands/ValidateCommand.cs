@@ -23,21 +23,8 @@ internal static class ValidateCommand
     private static int Run(CliContext context, string path, bool json)
     {
         var bag = new DiagnosticBag();
-        string text;
-        try
-        {
-            if (Directory.Exists(path) || !File.Exists(path))
-            {
-                bag.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "--runs", path, Directory.Exists(path) ? "is a directory" : "file not found");
-                return context.Fail(bag);
-            }
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "--runs", path, "cannot read the file: " + ex.Message);
-            return context.Fail(bag);
-        }
+        string? text = InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
+        if (text is null) return context.Fail(bag);
         var catalog = Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(text, path, catalog, bag);
         if (bag.HasErrors && runs.Count == 0) return context.Fail(bag);

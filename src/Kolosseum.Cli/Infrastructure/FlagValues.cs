@@ -25,6 +25,11 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
             Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, Range(min, max));
             return null;
         }
+        if (Math.Abs(q.Value) > QuantityParser.MaxMagnitude)
+        {
+            Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, QuantityParser.MagnitudeRule);
+            return null;
+        }
         return q.Value;
     }
 
@@ -42,7 +47,7 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
             Diagnostics.Error(DiagnosticCodes.WrongType, SourceLocation.ForFlag(flag), flag, text, "must be a whole number");
             return null;
         }
-        if (q.Value < min || q.Value > max)
+        if (q.Value < min || q.Value > max || !QuantityParser.FitsLong(q.Value))
         {
             Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, Range(min, max));
             return null;
@@ -65,8 +70,12 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
     {
         bool hasMin = min > long.MinValue && min > double.MinValue;
         bool hasMax = max < long.MaxValue && max < double.MaxValue;
-        if (hasMin && hasMax) return $"must be between {min.Inv("0.######")} and {max.Inv("0.######")}";
-        if (hasMin) return min == 0 ? "must not be negative" : $"must be at least {min.Inv("0.######")}";
-        return hasMax ? $"must be at most {max.Inv("0.######")}" : "is out of range";
+        if (hasMin && hasMax) return $"must be between {F(min)} and {F(max)}";
+        if (hasMin) return min == 0 ? "must not be negative" : $"must be at least {F(min)}";
+        return hasMax ? $"must be at most {F(max)}" : "is out of range";
     }
+
+    /// <summary>Whole bounds in full (a seed's 9007199254740991 must not print rounded), others to six decimals.</summary>
+    private static string F(double v) =>
+        v == Math.Floor(v) && Math.Abs(v) <= QuantityParser.MaxExactInteger ? ((long)v).Inv() : v.Inv("0.######");
 }

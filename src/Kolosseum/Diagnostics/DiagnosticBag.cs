@@ -14,6 +14,9 @@ public sealed class DiagnosticBag
     public bool HasErrors => _items.Exists(d => d.Severity == Severity.Error) || _dropped > 0;
     public int Count => _items.Count + _dropped;
 
+    /// <summary>Errors so far, the dropped ones included (dropped problems are counted as errors).</summary>
+    public int ErrorCount => _items.Count(d => d.Severity == Severity.Error) + _dropped;
+
     public void Add(Diagnostic diagnostic)
     {
         if (_items.Count >= MaxReported)

@@ -1,4 +1,5 @@
 using Kolosseum.Catalog;
+using Kolosseum.Diagnostics;
 using Kolosseum.Units;
 using Kolosseum.Yaml;
 
@@ -69,6 +70,20 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
         if (name is null || gpu is null || gpus is null || cpus is null || cpuPower is null || mem is null || nics is null || nic is null
             || nicBw is null || fe is null || pmax is null || nonGpu is null || pidle is null || ru is null)
             return null;
+        if (catalog.TryGet<GpuSpec>(gpu, out var gpuSpec) && pmax.Value <= gpuSpec.Tdp.Value * gpus.Value)
+        {
+            // The host's share of the nameplate (CPUs, NICs, fans) is what is left after the GPUs: it must be positive.
+            r.Diagnostics.Error(DiagnosticCodes.Inconsistent, r.Mapping.Get("power_max")?.Location ?? r.Location, r.FieldPath("power_max"), new Watts(pmax.Value).ToString(),
+                $"must exceed the TDP of its {gpus.Value.Inv()} GPUs ({gpus.Value.Inv()} x {gpuSpec.Tdp} = {gpuSpec.Tdp * gpus.Value})", "the nameplate covers the GPUs and the host");
+            return null;
+        }
+        if (gpuSpec is not null && cpus.Value * cpuPower.Value + (memPower ?? 0) > pmax.Value - gpuSpec.Tdp.Value * gpus.Value)
+        {
+            r.Diagnostics.Error(DiagnosticCodes.Inconsistent, r.Mapping.Get("cpu_power")?.Location ?? r.Location, r.FieldPath("cpu_power"), new Watts(cpuPower.Value).ToString(),
+                $"the CPUs and host memory draw more than the nameplate leaves beside the GPUs ({new Watts(pmax.Value - gpuSpec.Tdp.Value * gpus.Value)})",
+                "check power_max, cpus, cpu_power and memory_power together");
+            return null;
+        }
         return new NodeSpec
         {
             Id = entry.Id, Name = name, GpuId = gpu, GpusPerNode = gpus.Value, Cpus = cpus.Value, CpuPower = new Watts(cpuPower.Value),

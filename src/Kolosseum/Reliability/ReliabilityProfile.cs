@@ -106,7 +106,7 @@ public sealed record ReliabilityProfile : ICatalogItem<ReliabilityProfile>
         bool? stragglers = r.Bool("stragglers", required: true);
         var straggler = ReadStraggler(r);
         int? trials = r.Int("trials", required: true, min: 1, max: MaxTrials);
-        long? seed = r.Integer("seed", required: true, min: 0, max: long.MaxValue);
+        long? seed = r.Integer("seed", required: true, min: 0, max: QuantityParser.MaxExactInteger);
 
         if (repairMedian is not null && repairP90 is not null && repairP90 <= repairMedian)
         {

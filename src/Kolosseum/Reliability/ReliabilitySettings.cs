@@ -68,7 +68,7 @@ public sealed record ReliabilitySettings : IScenarioSection<ReliabilitySettings>
         var policy = section.Enum<SparePolicy>("when_spares_run_out");
         bool? stragglers = section.Bool("stragglers");
         int? trials = section.Int("trials", min: 1, max: ReliabilityProfile.MaxTrials, rangeHint: "between 1 and 10 million trials");
-        long? seed = section.Integer("seed", min: 0, max: long.MaxValue);
+        long? seed = section.Integer("seed", min: 0, max: QuantityParser.MaxExactInteger);
         return new ReliabilitySettings
         {
             Profile = p with

@@ -18,6 +18,13 @@ public static class ReliabilitySimulator
     /// <summary>Below this Daly ETTR the run would take over 100 times its failure-free time: reported, not simulated.</summary>
     public const double MinimumAnalyticEttr = 1 / SimulationModel.MaxSlowdown;
 
+    /// <summary>
+    /// Most interruptions the trials may hold together (about a minute on two cores). A year of training on
+    /// 100k GPUs with 1,000 trials is about 2e7; a run stretched to centuries by absurd inputs is far beyond
+    /// and would never end, so it is reported instead of simulated (docs/hardening.md).
+    /// </summary>
+    public const double MaxInterruptions = 1e8;
+
     public static ReliabilityResult Run(ReliabilityInputs inputs, SimulationOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 1);
@@ -29,6 +36,15 @@ public static class ReliabilitySimulator
         {
             string reason = $"failures every {inputs.Failures.Mtbi} against a {inputs.Restart.Total} restart: Daly's model expects "
                 + $"an ETTR of {inputs.AnalyticEttr.Inv("0.####")}, more than {SimulationModel.MaxSlowdown.Inv()} times the failure-free time";
+            return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], clock.Elapsed) with { Infeasible = reason };
+        }
+
+        double span = inputs.Job.Window?.Seconds ?? inputs.Job.Work!.Value.Seconds / Math.Max(inputs.AnalyticEttr, MinimumAnalyticEttr);
+        double expected = span / 3600 * (inputs.Failures.UnexpectedPerHour + inputs.Failures.PlannedPerHour) * options.Trials;
+        if (!(expected <= MaxInterruptions))
+        {
+            string reason = $"{options.Trials.Inv()} trials of {new Duration(span)} would hold about {expected.Inv("0.#e0")} interruptions, "
+                + $"more than the {MaxInterruptions.Inv("0e0")} the simulation follows: give fewer trials, or a shorter run";
             return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], clock.Elapsed) with { Infeasible = reason };
         }
 

@@ -39,34 +39,8 @@ public static class ScenarioLoader
     public static Scenario? Load(string path, DiagnosticBag diagnostics, YamlLimits? limits = null)
     {
         limits ??= YamlLimits.Default;
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-            {
-                diagnostics.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "", null, "is a directory, not a scenario file", "pass a .yaml file");
-                return null;
-            }
-            if (!info.Exists)
-            {
-                diagnostics.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "", null, "file not found",
-                    Directory.Exists("scenarios") ? "see the files in scenarios/" : null);
-                return null;
-            }
-            if (info.Length > limits.MaxBytes)
-            {
-                diagnostics.Error(DiagnosticCodes.LimitExceeded, new SourceLocation(path, 0, 0), "", null,
-                    $"file is {info.Length.Inv()} bytes; the limit is {limits.MaxBytes.Inv()}", "a scenario is a few kilobytes; is this the right file?");
-                return null;
-            }
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.FileError, new SourceLocation(path, 0, 0), "", null, "cannot read the file: " + ex.Message);
-            return null;
-        }
+        string? text = InputFile.Read(path, limits.MaxBytes, "", diagnostics, Directory.Exists("scenarios") ? "see the files in scenarios/" : null);
+        if (text is null) return null;
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, 1, 1), "", null, "the file contains NUL bytes: it is not a text file", "pass a YAML scenario file");
@@ -94,8 +68,13 @@ public static class ScenarioLoader
         var catalogNode = top.Node("catalog");
         if (catalogNode is not null)
         {
+            int errors = diagnostics.ErrorCount;
             var overrides = CatalogDocument.ReadEntries(catalogNode, "catalog", diagnostics, requireSource: false, reportMissing);
-            catalog = catalog.WithOverrides(overrides, diagnostics);
+            var merged = catalog.WithOverrides(overrides, diagnostics);
+            // A broken override leaves entries unbound that others rely on (fabric defaults naming a switch,
+            // default ids): the rest of the file is then checked against the embedded catalog, so that its
+            // own problems are still reported, and the scenario is refused for the override's errors.
+            if (diagnostics.ErrorCount == errors) catalog = merged;
         }
 
         string? name = top.String("name", required: true);
@@ -163,6 +142,8 @@ public static class ScenarioLoader
         }
         if (tokens is null && compute is null)
         {
+            // A value that was given but refused already has its own diagnostic.
+            if (t.Has("tokens") || t.Has("compute")) return null;
             t.Missing("tokens", "give the tokens to train on (e.g. 15T) or a compute budget (compute: 3e25 FLOP)");
             return null;
         }

@@ -70,7 +70,8 @@ internal static class SectionRegistry
             if (!type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface && i.GetGenericArguments()[0] == type)) continue;
             string key = (string)type.GetProperty("Key", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
             var read = type.GetMethod("Read", BindingFlags.Public | BindingFlags.Static, [typeof(FieldReader), contextType])!;
-            list.Add(new Entry(key, type, (r, c) => read.Invoke(null, [r, c])!));
+            // Unwrapped, so that a reader's bug reports its own exception rather than a reflection wrapper.
+            list.Add(new Entry(key, type, (r, c) => read.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [r, c], null)!));
         }
         return list.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
     }

@@ -14,49 +14,29 @@ public static class LayoutSearch
 {
     private readonly record struct WorkItem(int Tp, int Cp, int Pp, int Dp);
 
+    /// <summary>The (tp, cp, pp, dp) groups of a space, the micro-batch sizes per replica batch and the candidates they hold.</summary>
+    private sealed record Work(List<WorkItem> Items, Dictionary<int, int[]> MicroBatches, long Candidates, long[] Rejected);
+
     public static SearchResult Run(PerformanceModel model, long gpus, SearchSpace space, int topK, SearchOptions? options = null)
     {
         options ??= new SearchOptions();
         var watch = Stopwatch.StartNew();
-        var rejected = new long[Enum.GetValues<RejectionReason>().Length];
-        var items = new List<WorkItem>();
-        var training = model.Training;
 
-        if (!model.Gpu.Supports(training.Precision))
+        if (!model.Gpu.Supports(model.Training.Precision))
         {
-            rejected[(int)RejectionReason.PrecisionUnsupported]++;
-            return Finish(gpus, 0, 0, rejected, [], [], watch, 1);
+            var unsupported = new long[Enum.GetValues<RejectionReason>().Length];
+            unsupported[(int)RejectionReason.PrecisionUnsupported]++;
+            return Finish(gpus, 0, 0, unsupported, [], [], watch, 1);
         }
 
-        foreach (int tp in space.Tp ?? Divisors(model.Model.Heads))
+        var work = Prepare(model, gpus, space);
+        var rejected = work.Rejected;
+        var items = work.Items;
+        if (work.Candidates > space.MaxCandidates)
         {
-            if (tp < 1 || tp > gpus) continue;
-            if (model.Model.Heads % tp != 0 || model.Model.KvHeads % tp != 0)
-            {
-                rejected[(int)RejectionReason.TpNotDividingHeads]++;
-                continue;
-            }
-            foreach (int cp in space.Cp ?? PowersOfTwo(space.MaxCp))
-            {
-                if ((long)tp * cp > gpus) continue;
-                if (cp > 1 && training.SeqLen % (2 * cp) != 0)
-                {
-                    rejected[(int)RejectionReason.CpNotDividingSequence]++;
-                    continue;
-                }
-                foreach (int pp in space.Pp ?? Range(1, model.Model.Layers))
-                {
-                    long basis = (long)tp * cp * pp;
-                    if (basis > gpus || pp > model.Model.Layers) continue;
-                    bool any = false;
-                    foreach (int dp in DataParallelDegrees(space, training.GlobalBatch, basis, gpus))
-                    {
-                        items.Add(new WorkItem(tp, cp, pp, dp));
-                        any = true;
-                    }
-                    if (!any) rejected[(int)RejectionReason.NoDataParallelDegree]++;
-                }
-            }
+            // Refused before any evaluation: a model or batch with thousands of divisors would otherwise run for days.
+            rejected[(int)RejectionReason.SearchSpaceTooLarge]++;
+            return Finish(gpus, 0, 0, rejected, [], [], watch, 1) with { Candidates = work.Candidates };
         }
 
         int threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
@@ -70,7 +50,7 @@ public static class LayoutSearch
             (range, _, acc) =>
             {
                 for (int i = range.Item1; i < range.Item2; i++)
-                    Explore(model, space, items[i], acc);
+                    Explore(model, space, items[i], work.MicroBatches, acc);
                 long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
                 options.Progress?.Report((double)now / items.Count);
                 return acc;
@@ -95,7 +75,81 @@ public static class LayoutSearch
         }
         best.Sort((x, y) => RankedLayout.Compare(x, y));
         if (best.Count > topK) best.RemoveRange(topK, best.Count - topK);
-        return Finish(gpus, evaluated, feasible, rejected, best, ParetoFront(front.Values), watch, threads);
+        return Finish(gpus, evaluated, feasible, rejected, best, ParetoFront(front.Values), watch, threads) with { Candidates = work.Candidates };
+    }
+
+    /// <summary>
+    /// How many layouts a search of this space would consider, counted without evaluating any;
+    /// <see cref="long.MaxValue"/> when that is more than the space's MaxCandidates or its groups exceed MaxWorkItems.
+    /// </summary>
+    public static long CountCandidates(PerformanceModel model, long gpus, SearchSpace space) =>
+        model.Gpu.Supports(model.Training.Precision) ? Prepare(model, gpus, space).Candidates : 0;
+
+    /// <summary>
+    /// Lists the (tp, cp, pp, dp) groups and counts their candidates. Listing stops at MaxWorkItems and counting
+    /// at MaxCandidates, so that a hostile model (thousands of layers, heads or a batch with hundreds of
+    /// divisors) costs bounded time and memory before the search refuses it.
+    /// </summary>
+    private static Work Prepare(PerformanceModel model, long gpus, SearchSpace space)
+    {
+        var rejected = new long[Enum.GetValues<RejectionReason>().Length];
+        var items = new List<WorkItem>();
+        var training = model.Training;
+        int[] batchDivisors = [.. Divisors(training.GlobalBatch)];
+        foreach (int tp in space.Tp ?? Divisors(model.Model.Heads))
+        {
+            if (tp < 1 || tp > gpus) continue;
+            if (model.Model.Heads % tp != 0 || model.Model.KvHeads % tp != 0)
+            {
+                rejected[(int)RejectionReason.TpNotDividingHeads]++;
+                continue;
+            }
+            foreach (int cp in space.Cp ?? PowersOfTwo(space.MaxCp))
+            {
+                if ((long)tp * cp > gpus) continue;
+                if (cp > 1 && training.SeqLen % (2 * cp) != 0)
+                {
+                    rejected[(int)RejectionReason.CpNotDividingSequence]++;
+                    continue;
+                }
+                foreach (int pp in space.Pp ?? Range(1, model.Model.Layers))
+                {
+                    long basis = (long)tp * cp * pp;
+                    if (basis > gpus || pp > model.Model.Layers) continue;
+                    bool any = false;
+                    foreach (int dp in DataParallelDegrees(space, batchDivisors, training.GlobalBatch, basis, gpus))
+                    {
+                        if (items.Count >= space.MaxWorkItems) return new Work(items, [], long.MaxValue, rejected);
+                        items.Add(new WorkItem(tp, cp, pp, dp));
+                        any = true;
+                    }
+                    if (!any) rejected[(int)RejectionReason.NoDataParallelDegree]++;
+                }
+            }
+        }
+
+        var microBatches = new Dictionary<int, int[]>();
+        int[] expertDivisors = model.Model.Moe is { } moe ? [.. Divisors(moe.Experts)] : [1];
+        long candidates = 0;
+        foreach (var w in items)
+        {
+            int perReplica = training.GlobalBatch / w.Dp;
+            if (!microBatches.TryGetValue(perReplica, out var sizes)) microBatches[perReplica] = sizes = MicroBatchSizes(space, perReplica);
+            candidates += InnerCount(model, space, w, expertDivisors, sizes.Length);
+            if (candidates > space.MaxCandidates) return new Work(items, microBatches, long.MaxValue, rejected);
+        }
+        return new Work(items, microBatches, candidates, rejected);
+    }
+
+    /// <summary>The layouts <see cref="Explore"/> considers in one group: every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
+    private static long InnerCount(PerformanceModel model, SearchSpace space, WorkItem w, int[] expertDivisors, int microBatches)
+    {
+        long ep = space.Ep?.Count ?? (model.Model.Moe is null ? 1 : expertDivisors.Count(d => d <= (long)w.Dp * w.Cp));
+        long vpp = space.Vpp?.Count ?? (w.Pp > 1 ? Math.Max(0, Math.Min(space.MaxVpp, model.Model.Layers / w.Pp)) : 1);
+        long zero = space.Zero?.Count ?? ((long)w.Dp * w.Cp > 1 ? ZeroStages.Length : 1);
+        long sp = space.SequenceParallel?.Count ?? (w.Tp > 1 ? 2 : 1);
+        long recompute = space.Recompute?.Count ?? AllRecompute.Length;
+        return ep * vpp * zero * sp * recompute * microBatches;
     }
 
     private static SearchResult Finish(long gpus, long evaluated, long feasible, long[] rejected, List<RankedLayout> best,
@@ -112,14 +166,14 @@ public static class LayoutSearch
     }
 
     /// <summary>The layouts of one (tp, cp, pp, dp): every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
-    private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Accumulator acc)
+    private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Dictionary<int, int[]> microBatchSizes, Accumulator acc)
     {
         var m = model.Model;
         int batch = model.Training.GlobalBatch;
         int perReplica = batch / w.Dp;
         double trainSteps = model.Training.Steps;
-        Span<int> microBatches = stackalloc int[64];
-        int mbCount = FillMicroBatches(space, perReplica, microBatches);
+        int[] microBatches = microBatchSizes[perReplica];
+        int mbCount = microBatches.Length;
         bool moe = m.Moe is not null;
 
         foreach (int ep in space.Ep ?? (moe ? DivisorsUpTo(m.Moe!.Experts, (long)w.Dp * w.Cp) : One))
@@ -177,22 +231,20 @@ public static class LayoutSearch
         }
     }
 
-    private static int FillMicroBatches(SearchSpace space, int perReplica, Span<int> buffer)
+    /// <summary>
+    /// Micro-batch sizes for a per-replica batch: its 64 smallest divisors (or the fixed sizes that divide it).
+    /// Taken from the divisor list rather than by trying every size up to the batch, which took seconds per
+    /// group at a batch of 10^8 sequences.
+    /// </summary>
+    private static int[] MicroBatchSizes(SearchSpace space, int perReplica)
     {
-        int n = 0;
         if (space.MicroBatch is { } fixedValues)
-        {
-            foreach (int mb in fixedValues.Order())
-                if (mb >= 1 && perReplica % mb == 0 && n < buffer.Length) buffer[n++] = mb;
-            return n;
-        }
-        for (int mb = 1; mb <= perReplica && n < buffer.Length; mb++)
-            if (perReplica % mb == 0) buffer[n++] = mb;
-        return n;
+            return [.. fixedValues.Order().Where(mb => mb >= 1 && perReplica % mb == 0).Take(64)];
+        return [.. Divisors(perReplica).Take(64)];
     }
 
     /// <summary>dp values that divide the global batch and use between MinGpuFraction and all of the GPUs.</summary>
-    private static IEnumerable<int> DataParallelDegrees(SearchSpace space, int globalBatch, long basis, long gpus)
+    private static IEnumerable<int> DataParallelDegrees(SearchSpace space, int[] batchDivisors, int globalBatch, long basis, long gpus)
     {
         long max = gpus / basis;
         long min = (long)Math.Ceiling(space.MinGpuFraction * gpus / basis);
@@ -202,8 +254,10 @@ public static class LayoutSearch
                 if (d >= 1 && d <= max && globalBatch % d == 0) yield return d;
             yield break;
         }
-        foreach (int d in Divisors(globalBatch))
-            if (d <= max && d >= Math.Max(1, min)) yield return d;
+        // Ascending divisors, computed once per search: start at the first in range instead of scanning them all.
+        int first = Array.BinarySearch(batchDivisors, (int)Math.Clamp(min, 1, int.MaxValue));
+        for (int i = first < 0 ? ~first : first; i < batchDivisors.Length && batchDivisors[i] <= max; i++)
+            yield return batchDivisors[i];
     }
 
     private static List<RankedLayout> ParetoFront(IEnumerable<RankedLayout> bestPerGpuCount)

@@ -29,4 +29,7 @@ public enum RejectionReason
 
     /// <summary>FP8 asked on a GPU without FP8 tensor cores.</summary>
     PrecisionUnsupported,
+
+    /// <summary>The whole search refused: the space holds more layouts than <see cref="SearchSpace.MaxCandidates"/>.</summary>
+    SearchSpaceTooLarge,
 }

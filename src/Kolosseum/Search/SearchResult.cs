@@ -16,6 +16,12 @@ public sealed record SearchResult
     /// <summary>Layouts no other layout beats on both GPUs used and time to train, fewest GPUs first.</summary>
     public required IReadOnlyList<RankedLayout> Pareto { get; init; }
 
+    /// <summary>Layouts the space held before evaluation (long.MaxValue: more than the space's limit).</summary>
+    public long Candidates { get; init; }
+
+    /// <summary>Whether the search was refused for the size of its space (nothing was evaluated).</summary>
+    public bool TooLarge => Rejected.ContainsKey(RejectionReason.SearchSpaceTooLarge);
+
     public required Duration Elapsed { get; init; }
     public required int Threads { get; init; }
 

@@ -37,5 +37,15 @@ public sealed record SearchSpace
     /// </summary>
     public bool RequireFit { get; init; } = true;
 
+    /// <summary>
+    /// Most layouts one search may consider. The largest published shapes stay well below it (DeepSeek-V3 on
+    /// 8,192 GPUs with a batch of 15,360 holds about 5e7); a model or batch with thousands of divisors can
+    /// hold 1e12 and would run for days, so such a search is refused before it starts (docs/hardening.md).
+    /// </summary>
+    public long MaxCandidates { get; init; } = 200_000_000;
+
+    /// <summary>Most (tp, cp, pp, dp) groups listed before the candidates are counted; bounds the memory of the listing.</summary>
+    public int MaxWorkItems { get; init; } = 1_000_000;
+
     public static SearchSpace Full { get; } = new();
 }

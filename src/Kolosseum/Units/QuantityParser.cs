@@ -15,6 +15,28 @@ public readonly record struct ParsedQuantity(double Value, string? ErrorCode, st
 /// </summary>
 public static class QuantityParser
 {
+    /// <summary>
+    /// The largest whole number read exactly: every number goes through a double, and above 2^53 doubles
+    /// skip integers ("9007199254740993" would silently become ...992). Seeds are limited to it, so a seed
+    /// is never changed behind the user's back; counts such as tokens may be larger (they are rounded anyway).
+    /// </summary>
+    public const long MaxExactInteger = (1L << 53) - 1;
+
+    /// <summary>
+    /// Largest magnitude of any number read, in SI units, where a field sets no tighter bound. Nothing in
+    /// this domain comes near it (3e25 FLOP is a frontier run; a watt or a dollar figure stays below 1e15),
+    /// and below it every sum or product the models form stays finite.
+    /// </summary>
+    public const double MaxMagnitude = 1e30;
+
+    public const string MagnitudeRule = "is beyond 1e30 in SI units: no input is that large, and the models' sums and products would overflow";
+
+    /// <summary>
+    /// Whether a whole number read as a double fits a <c>long</c>. (double)long.MaxValue is 2^63, one past
+    /// the largest long, so a range check against long.MaxValue alone lets 2^63 through to an overflowing cast.
+    /// </summary>
+    public static bool FitsLong(double value) => value >= -9.2233720368547758e18 && value < 9.2233720368547758e18;
+
     public static ParsedQuantity Parse(string text, Dimension dimension)
     {
         string s = text.Trim();

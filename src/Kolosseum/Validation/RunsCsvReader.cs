@@ -14,6 +14,9 @@ namespace Kolosseum.Validation;
 /// </summary>
 public static class RunsCsvReader
 {
+    /// <summary>Largest CSV file read: the published runs are a few kilobytes; 4 MiB is a thousand times that.</summary>
+    public const long MaxBytes = 4L * 1024 * 1024;
+
     public static readonly IReadOnlyList<string> RequiredColumns =
     [
         "id", "source", "model", "layers", "hidden", "heads", "kv_heads", "ffn_hidden", "ffn_act", "vocab", "seq_len",

@@ -148,6 +148,13 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
                 $"attention heads ({heads}) must be a multiple of kv heads ({kvHeads})");
             return null;
         }
+        if (headDim is null && hidden < heads)
+        {
+            // The head size defaults to hidden / heads, which would be 0: every attention FLOP and byte with it.
+            r.Diagnostics.Error(Diagnostics.DiagnosticCodes.Inconsistent, r.Location, r.FieldPath("heads"), heads.Inv(),
+                $"more attention heads than the hidden size ({hidden.Inv()}): the head size hidden / heads would be 0", "give head_dim, or fewer heads");
+            return null;
+        }
         if (moe is not null && moe.DenseLayers > layers)
         {
             r.Diagnostics.Error(Diagnostics.DiagnosticCodes.Inconsistent, r.Location, r.FieldPath("moe.dense_layers"), moe.DenseLayers.Inv(),

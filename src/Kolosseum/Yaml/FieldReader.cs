@@ -111,6 +111,13 @@ public sealed class FieldReader
             _diagnostics.Error(DiagnosticCodes.OutOfRange, s.Location, field, s.Value, RangeRule(min, max, dimension), rangeHint);
             return null;
         }
+        if (Math.Abs(q.Value) > QuantityParser.MaxMagnitude)
+        {
+            // A field without its own bounds still gets these: 1e300 watts is finite, but a sum or product of
+            // such values is not, and would surface later as NaN or an exception far from the value's line.
+            _diagnostics.Error(DiagnosticCodes.OutOfRange, s.Location, field, s.Value, QuantityParser.MagnitudeRule, rangeHint);
+            return null;
+        }
         return q.Value;
     }
 
@@ -140,7 +147,7 @@ public sealed class FieldReader
             _diagnostics.Error(DiagnosticCodes.WrongType, s.Location, field, s.Value, "must be a whole number", null);
             return null;
         }
-        if (q.Value < min || q.Value > max)
+        if (q.Value < min || q.Value > max || !QuantityParser.FitsLong(q.Value))
         {
             _diagnostics.Error(DiagnosticCodes.OutOfRange, s.Location, field, s.Value, RangeRule(min, max, Dimension.Count), rangeHint);
             return null;
