@@ -43,6 +43,8 @@ internal static class SearchCommand
         var result = RunWithProgress(context, json, () => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads }), (p, report) => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads, Progress = report }));
+        if (result.TooLarge)
+            context.Stderr.WriteLine($"the search space holds more than {space.MaxCandidates.Inv()} layouts, the most one search considers: use fewer --gpus or a --global-batch with fewer divisors");
         var view = SearchView.Of(model, result);
         if (json)
         {

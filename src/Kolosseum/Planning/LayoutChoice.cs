@@ -1,6 +1,7 @@
 using Kolosseum.Performance;
 using Kolosseum.Scenarios;
 using Kolosseum.Search;
+using Kolosseum.Units;
 
 namespace Kolosseum.Planning;
 
@@ -19,8 +20,21 @@ internal static class LayoutChoice
     /// Searches each allowed global batch (the scenario's batch doubled up to its maximum) and keeps the fastest
     /// layout over all of them; <paramref name="models"/> holds one performance model per batch.
     /// </summary>
-    public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings, int? threads, CancellationToken cancellation)
+    public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings, int? threads, CancellationToken cancellation,
+        ref long budget)
     {
+        // Count first (cheap, nothing evaluated): the plan's searches together stay within its budget, so that a
+        // scenario of 64 options, 32 cluster sizes and a batch range of 2^26 cannot run for days.
+        long needed = Needed(models, option, settings);
+        if (needed > budget)
+        {
+            string why = needed == long.MaxValue
+                ? $"one of its layout searches would consider more than the {new SearchSpace().MaxCandidates.Inv()} layouts a search may"
+                : $"its layout searches would consider {needed.Inv()} layouts, beyond the {budget.Inv()} left of the plan's limit of {MaxPlanCandidates.Inv()}";
+            return new Outcome(null, null, [], why + ": give the option a layout, a smaller global_batch_max or fewer search.scaling_fractions");
+        }
+        budget -= needed;
+
         var scaling = new List<ScalingPoint>();
         SearchResult? full = null;
         PerformanceModel model = models[0];
@@ -59,5 +73,29 @@ internal static class LayoutChoice
         }
         var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
         return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model };
+    }
+
+    /// <summary>
+    /// Layouts one plan may consider in all its searches: five times the default scenario's 4.7e7, about a
+    /// quarter of an hour on two cores at the slowest (MoE) evaluation rate.
+    /// </summary>
+    public const long MaxPlanCandidates = 1_000_000_000;
+
+    /// <summary>The candidates of every search <see cref="Choose"/> will run (saturating at long.MaxValue).</summary>
+    private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings)
+    {
+        long needed = 0;
+        var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
+        foreach (double fraction in settings.ScalingFractions)
+        {
+            long gpus = Math.Max(1, (long)Math.Round(option.Gpus * fraction));
+            if (gpus == option.Gpus && option.Layout is not null) continue;
+            foreach (var m in models)
+            {
+                long c = LayoutSearch.CountCandidates(m, gpus, space);
+                needed = c > long.MaxValue - needed ? long.MaxValue : needed + c;
+            }
+        }
+        return needed;
     }
 }

@@ -23,9 +23,10 @@ public static class Planner
         ulong seed = options.Seed ?? reliability.Profile.Seed;
         var plans = new List<OptionPlan>();
         var infeasible = new List<InfeasibleOption>();
+        long searchBudget = LayoutChoice.MaxPlanCandidates;
         for (int i = 0; i < scenario.Options.Count; i++)
         {
-            var result = PlanOption(scenario, scenario.Options[i], i, seed, options);
+            var result = PlanOption(scenario, scenario.Options[i], i, seed, options, ref searchBudget);
             if (result.Plan is not null) plans.Add(result.Plan);
             else infeasible.Add(new InfeasibleOption(scenario.Options[i], result.Reason!));
         }
@@ -42,7 +43,7 @@ public static class Planner
 
     private sealed record OptionResult(OptionPlan? Plan, string? Reason);
 
-    private static OptionResult PlanOption(Scenario scenario, ClusterOption option, int index, ulong seed, PlanOptions options)
+    private static OptionResult PlanOption(Scenario scenario, ClusterOption option, int index, ulong seed, PlanOptions options, ref long searchBudget)
     {
         var catalog = scenario.Catalog;
         void Report(string stage, double fraction) => options.Progress?.Report(new PlanProgress(option.Name, stage, fraction));
@@ -59,7 +60,7 @@ public static class Planner
         Report("layout search", 0);
         var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
         var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
-        var chosen = LayoutChoice.Choose(models, option, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation);
+        var chosen = LayoutChoice.Choose(models, option, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation, ref searchBudget);
         if (chosen.Step is null) return new OptionResult(null, chosen.Infeasible);
         var step = chosen.Step;
         var training = chosen.Model!.Training;

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Kolosseum.Tests.Hardening;
+
+/// <summary>
+/// Valid values whose work has no practical end (a search space of 10^12 layouts, a run of millions of
+/// years to simulate failure by failure) are reported as infeasible, with the reason, instead of running.
+/// </summary>
+public sealed class RunawayWorkTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kolosseum-runaway-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string text)
+    {
+        string file = Path.Combine(_folder, "runaway.yaml");
+        File.WriteAllText(file, text);
+        return file;
+    }
+
+    // 10,000 layers, heads and a batch with hundreds of divisors, a million GPUs: about 10^13 layouts.
+    private const string HugeSearch = """
+        name: a search space of astronomical size
+        model: {base: llama3.1-8b, id: wide, layers: 10000, heads: 5040, kv_heads: 5040, head_dim: 8}
+        training:
+          tokens: 1T
+          global_batch: 720720
+          precision: bf16
+        options:
+          - name: a million GPUs
+            gpu: H100-SXM-80GB
+            gpus: 1000000
+            ownership: rented
+        """;
+
+    [Fact]
+    public void A_plan_whose_layout_search_has_no_practical_end_names_the_limit()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("plan", Write(HugeSearch), "--trials", "5", "--no-what-if", "--json");
+        Assert.True(code == 1, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        string reason = json.RootElement.GetProperty("infeasible")[0].GetProperty("reason").GetString()!;
+        Assert.Contains("more than the 200000000 layouts a search may", reason, StringComparison.Ordinal);
+        Assert.Contains("give the option a layout", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_search_command_refuses_the_same_space_before_evaluating_any_layout()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("search", Write(HugeSearch), "--json");
+        Assert.Equal(1, code);
+        Assert.Contains("the search space holds more than 200000000 layouts", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(0, json.RootElement.GetProperty("evaluated").GetInt64());
+    }
+
+    [Fact]
+    public void A_run_of_millions_of_years_is_not_simulated_failure_by_failure()
+    {
+        // A GPU overridden to 1 TFLOP/s and 10^16 tokens: thousands of years per trial, ~10^10 interruptions in all.
+        const string text = """
+            name: a run without end
+            model: llama3.1-8b
+            training:
+              tokens: 1e16
+              global_batch: 64
+              seq_len: 4096
+              precision: bf16
+            options:
+              - name: slow GPUs
+                gpu: H100-SXM-80GB
+                gpus: 16
+                ownership: rented
+                layout: {tp: 2, pp: 1, dp: 8, zero: 1, micro_batch: 1}
+            search:
+              scaling_fractions: []
+            reliability:
+              trials: 100
+            catalog:
+              gpus:
+                - id: H100-SXM-80GB
+                  peak_bf16: 1 TFLOP/s
+            """;
+        var (code, stdout, stderr) = CliRunner.Run("plan", Write(text), "--no-what-if", "--json");
+        Assert.True(code == 1, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        string reason = json.RootElement.GetProperty("infeasible")[0].GetProperty("reason").GetString()!;
+        Assert.Contains("interruptions, more than the 1e8 the simulation follows", reason, StringComparison.Ordinal);
+    }
+}
