@@ -15,11 +15,18 @@ public static class TerminalText
         foreach (char c in text)
         {
             if (c == '\n' || c == '\t') sb.Append(c == '\n' ? '\n' : ' ');
-            else if (char.IsControl(c) || c is '\u200B' or '\u200E' or '\u200F' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069') continue;
+            else if (char.IsControl(c) || IsHiding(c)) continue;
             else sb.Append(c);
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Characters that reorder text or hide it (bidi overrides, isolates and marks, zero-width space and
+    /// no-break space, line and paragraph separators): they could make one name read as another.
+    /// </summary>
+    private static bool IsHiding(char c) => c is '\u061C' or '\u200B' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')
+        or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029' or '\uFEFF';
 
     /// <summary>Cleaned and escaped for Spectre.Console markup.</summary>
     public static string Markup(string? text) => Spectre.Console.Markup.Escape(Clean(text));
