@@ -10,10 +10,14 @@ internal static class PlanReportFile
 {
     public static void Check(string path, bool createDirs, DiagnosticBag bag)
     {
-        if (Directory.Exists(path))
-            bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--report"), "--report", path, "is a directory", "give a file name such as plan.html");
-        else if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir) && !createDirs)
-            bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--report"), "--report", path, $"the folder '{dir}' does not exist", "create it, or add --create-dirs");
+        // Every problem the write would meet, found before the plan runs (an empty path used to throw here).
+        var problem = ReportFile.Check(path, createDirs);
+        if (problem is null) return;
+        if (problem.Error == ReportWriteError.ParentMissing)
+            bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--report"), "--report", path,
+                $"the folder '{Path.GetDirectoryName(Path.GetFullPath(path))}' does not exist", "create it, or add --create-dirs");
+        else
+            bag.Add(problem.ToDiagnostic("--report"));
     }
 
     public static Diagnostic? Write(Plan plan, string path, bool createDirs)

@@ -56,6 +56,23 @@ public static class ReportFile
     public static ReportWriteResult WriteAtomically(string path, byte[] content, bool createParents) =>
         WriteAtomically(path, stream => stream.Write(content), createParents);
 
+    /// <summary>
+    /// The problem a write to this path would meet before writing anything (an empty or invalid path, a folder,
+    /// a missing parent), or null. Commands check this before minutes of work, not after.
+    /// </summary>
+    public static ReportWriteResult? Check(string path, bool createParents)
+    {
+        var (full, error) = Resolve(path);
+        if (error is not null) return error;
+        if (Directory.Exists(full))
+            return new(ReportWriteError.IsDirectory, path, "is a folder; a report is written to a file and never replaces a folder");
+        string folder = System.IO.Path.GetDirectoryName(full)!;
+        if (Directory.Exists(folder)) return null;
+        if (File.Exists(folder) || AncestorIsFile(folder))
+            return new(ReportWriteError.ParentNotDirectory, path, "cannot be created: a parent of it is a file, not a folder");
+        return createParents ? null : new(ReportWriteError.ParentMissing, path, "is in a folder that does not exist (" + folder + ")");
+    }
+
     /// <summary>The core, with the writing step given so tests can fail it halfway.</summary>
     internal static ReportWriteResult WriteAtomically(string path, Action<Stream> write, bool createParents)
     {
