@@ -13,6 +13,7 @@ public static class BuildoutFormat
     public static DateOnly DateAt(DateOnly start, Duration sinceStart)
     {
         double days = Math.Floor(sinceStart.Days + 1e-9);
-        return start.AddDays((int)Math.Clamp(days, 0, 3_000_000));
+        // The calendar ends at 9999-12-31; a later day (an absurd overrun) is that day rather than an exception.
+        return start.AddDays((int)Math.Clamp(days, 0, DateOnly.MaxValue.DayNumber - start.DayNumber));
     }
 }

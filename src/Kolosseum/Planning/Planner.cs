@@ -64,6 +64,8 @@ public static class Planner
         if (chosen.Step is null) return new OptionResult(null, chosen.Infeasible);
         var step = chosen.Step;
         var training = chosen.Model!.Training;
+        if (step.TrainTime.Days > MaxRunDays)
+            return new OptionResult(null, $"the run would take {UnitFormat.Number(step.TrainTime.Years)} years without a single failure, beyond the {MaxRunYears} years a plan is dated in");
 
         // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers.
         Report("reliability", 0);
@@ -85,6 +87,8 @@ public static class Planner
         var rel = ReliabilitySimulator.Run(inputs, sim);
         if (rel.Infeasible is not null) return new OptionResult(null, rel.Infeasible);
         if (rel.Finished == 0) return new OptionResult(null, "no simulated run finished: failures outpace checkpoints at this size");
+        if (rel.Days.P90 > MaxRunDays)
+            return new OptionResult(null, $"the run would take {UnitFormat.Number(rel.Days.P90 / 365.25)} years with failures (P90), beyond the {MaxRunYears} years a plan is dated in");
         WhatIfTable? whatIf = null;
         if (options.WhatIf)
         {
@@ -120,6 +124,8 @@ public static class Planner
             Trials = Math.Min(options.Trials ?? BuildoutRunOptions.DefaultTrials, BuildoutRunOptions.MaxTrials),
             MaxDegreeOfParallelism = options.Threads ?? -1,
         }, cancellation: options.Cancellation);
+        if (buildout.FullCapacity.Date.P90.DayNumber - buildoutSettings.Model!.Start.DayNumber > MaxRunDays)
+            return new OptionResult(null, $"the build-out would take more than {MaxRunYears} years (P90 full capacity {BuildoutFormat.Date(buildout.FullCapacity.Date.P90)})");
         var schedule = ScheduleBuilder.Build(buildout, chosen.Scaling, rel, scenario.Training.Tokens);
         Report("done", 1);
 
@@ -130,6 +136,14 @@ public static class Planner
             Buildout = buildout, Schedule = schedule,
         }, null);
     }
+
+    /// <summary>
+    /// The horizon a plan is dated in: a run or a build-out longer than a century answers no planning question,
+    /// and the calendar (9999-12-31) would not hold its dates.
+    /// </summary>
+    public const int MaxRunYears = 100;
+
+    private const double MaxRunDays = MaxRunYears * 365.25;
 
     /// <summary>Trials per what-if variant: enough for the mean ETTR to a fraction of a percent at large scale.</summary>
     public const int WhatIfTrials = 200;

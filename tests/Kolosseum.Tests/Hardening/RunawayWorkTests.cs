@@ -55,37 +55,33 @@ public sealed class RunawayWorkTests : IDisposable
         Assert.Equal(0, json.RootElement.GetProperty("evaluated").GetInt64());
     }
 
-    [Fact]
-    public void A_run_of_millions_of_years_is_not_simulated_failure_by_failure()
+    /// <summary>The tiny plan on GPUs overridden to 1 TFLOP/s (989 times slower), with other tokens and trials.</summary>
+    private string SlowGpus(string tokens, string trials) => Write(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-plan.yaml"))
+        .Replace("tokens: 50B", "tokens: " + tokens, StringComparison.Ordinal)
+        .Replace("trials: 100", "trials: " + trials, StringComparison.Ordinal)
+        + "catalog:\n  gpus:\n    - id: H100-SXM-80GB\n      peak_bf16: 1 TFLOP/s\n");
+
+    private static string Reason(string stdout, int option)
     {
-        // A GPU overridden to 1 TFLOP/s and 10^16 tokens: thousands of years per trial, ~10^10 interruptions in all.
-        const string text = """
-            name: a run without end
-            model: llama3.1-8b
-            training:
-              tokens: 1e16
-              global_batch: 64
-              seq_len: 4096
-              precision: bf16
-            options:
-              - name: slow GPUs
-                gpu: H100-SXM-80GB
-                gpus: 16
-                ownership: rented
-                layout: {tp: 2, pp: 1, dp: 8, zero: 1, micro_batch: 1}
-            search:
-              scaling_fractions: []
-            reliability:
-              trials: 100
-            catalog:
-              gpus:
-                - id: H100-SXM-80GB
-                  peak_bf16: 1 TFLOP/s
-            """;
-        var (code, stdout, stderr) = CliRunner.Run("plan", Write(text), "--no-what-if", "--json");
-        Assert.True(code == 1, stderr);
         using var json = JsonDocument.Parse(stdout);
-        string reason = json.RootElement.GetProperty("infeasible")[0].GetProperty("reason").GetString()!;
-        Assert.Contains("interruptions, more than the 1e8 the simulation follows", reason, StringComparison.Ordinal);
+        return json.RootElement.GetProperty("infeasible")[option].GetProperty("reason").GetString()!;
+    }
+
+    [Fact]
+    public void A_run_of_thousands_of_years_is_infeasible_before_any_simulation()
+    {
+        // 10^14 tokens at 1 TFLOP/s: about 19,000 years on 16 GPUs; the dates would not fit the calendar.
+        var (code, stdout, stderr) = CliRunner.Run("plan", SlowGpus("1e14", "2"), "--no-what-if", "--json");
+        Assert.True(code == 1, stderr);
+        Assert.Contains("years without a single failure, beyond the 100 years a plan is dated in", Reason(stdout, 0), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ten_million_trials_of_a_decade_long_run_are_not_simulated_failure_by_failure()
+    {
+        // 50B tokens at 1 TFLOP/s: about ten years per trial, some 10^9 interruptions in ten million trials.
+        var (code, stdout, stderr) = CliRunner.Run("plan", SlowGpus("50B", "10000000"), "--no-what-if", "--json");
+        Assert.True(code == 1, stderr);
+        Assert.Contains("interruptions, more than the 1e8 the simulation follows", Reason(stdout, 0), StringComparison.Ordinal);
     }
 }
