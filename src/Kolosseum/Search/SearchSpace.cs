@@ -39,7 +39,7 @@ public sealed record SearchSpace
 
     /// <summary>
     /// Most layouts one search may consider. The largest published shapes stay well below it (DeepSeek-V3 on
-    /// 8,192 GPUs with a batch of 15,360 holds about 5e7); a model or batch with thousands of divisors can
+    /// 8,192 GPUs with a batch of 15,360 holds under 1e8); a model or batch with thousands of divisors can
     /// hold 1e12 and would run for days, so such a search is refused before it starts (docs/hardening.md).
     /// </summary>
     public long MaxCandidates { get; init; } = 200_000_000;
