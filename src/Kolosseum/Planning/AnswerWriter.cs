@@ -38,7 +38,8 @@ internal static class AnswerWriter
             sb.Append(CultureInfo.InvariantCulture, $"Owning {owned.Option.Gpus:N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
             sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(owned.FacilityMw)} MW at the facility ({UnitFormat.Number(owned.ItMw)} MW IT), swinging {UnitFormat.Number(owned.SwingMw)} MW every step");
             if (owned.Power.Site is { } site)
-                sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit" : $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit)");
+                sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit"
+                    : string.Create(CultureInfo.InvariantCulture, $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit)"));
             sb.Append(CultureInfo.InvariantCulture, $"; over {UnitFormat.Number(owned.Cost.Horizon.Years)} years it costs {owned.Cost.OwnedTcoLevelised}");
             if (owned.Cost.BreakEven is { } be)
             {

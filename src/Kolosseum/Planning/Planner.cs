@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kolosseum.Buildout;
 using Kolosseum.Economics;
 using Kolosseum.Fabric;
@@ -51,7 +52,7 @@ public static class Planner
         Report("fabric", 0);
         var fabricSettings = option.Sections.TryGet<FabricSettings>(out var fs) ? fs : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id);
         var design = FabricDesigner.Design(catalog, option.Gpu, option.Node, option.Gpus, fabricSettings);
-        if (!design.Ok) return new OptionResult(null, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}");
+        if (!design.Ok) return new OptionResult(null, string.Create(CultureInfo.InvariantCulture, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}"));
         var fabric = design.Design!;
         var network = FabricNetwork.ToClusterNetwork(fabric.Backend, option.Gpu, option.Node, catalog.Get<Fabric.NicSpec>(option.Node.BackendNicId));
 
