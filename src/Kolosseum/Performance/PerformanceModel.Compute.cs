@@ -5,7 +5,7 @@ namespace Kolosseum.Performance;
 public sealed partial class PerformanceModel
 {
     /// <summary>Kernel times of one transformer layer for one micro-batch on one GPU.</summary>
-    private struct LayerCost
+    internal struct LayerCost
     {
         /// <summary>Linear layers (projections, FFN, experts, router), forward.</summary>
         public double Gemm;
