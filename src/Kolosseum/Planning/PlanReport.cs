@@ -41,6 +41,7 @@ public static class PlanReport
         {
             "date" => ReportValue.Date(DateOnly.FromDayNumber((int)v)),
             "USD" => ReportValue.Of(new Usd(v)),
+            "USD/h" => ReportValue.Of("$" + v.ToString("0.00", CultureInfo.InvariantCulture) + "/GPU-h", v),
             "MW" => ReportValue.Of(Watts.FromMegawatts(v)),
             "MWh" => ReportValue.Of(Joules.FromMegawattHours(v)),
             "d" => ReportValue.Of(UnitFormat.Number(v) + " d", v),
