@@ -67,6 +67,7 @@ internal static class PlanJson
             ettr = new { mean = r.Ettr.Mean, p10 = r.Ettr.P10, p50 = r.Ettr.P50, p90 = r.Ettr.P90 },
             goodput = new { mean = r.Goodput.Mean, p10 = r.Goodput.P10, p50 = r.Goodput.P50, p90 = r.Goodput.P90 },
             mtbi_hours = r.Inputs.Failures.Mtbi.Hours,
+            spare_nodes = r.Inputs.SpareNodes,
             interruptions = new { mean = r.Interruptions.Mean, p10 = r.Interruptions.P10, p50 = r.Interruptions.P50, p90 = r.Interruptions.P90 },
             checkpoint_interval_s = r.Inputs.Interval.Value.Seconds,
             it_mw = p.ItMw,

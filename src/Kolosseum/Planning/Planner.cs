@@ -60,14 +60,15 @@ public static class Planner
         Report("layout search", 0);
         var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
         var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
-        var chosen = LayoutChoice.Choose(models, option, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation);
+        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
+        long trainable = SpareReservation.TrainableGpus(option.Gpus, option.Node.GpusPerNode, relSettings.Profile.Spares);
+        var chosen = LayoutChoice.Choose(models, option, trainable, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation);
         if (chosen.Step is null) return new OptionResult(null, chosen.Infeasible);
         var step = chosen.Step;
         var training = chosen.Model!.Training;
 
         // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers.
         Report("reliability", 0);
-        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
         var checkpoint = ReliabilityJob.CheckpointSizeOf(scenario.Model, relSettings.Profile);
         var work = new Duration(step.Steps * step.StepTime.Seconds);
         var job = ReliabilityJob.ForCluster(option.Node, step.Gpus, work, checkpoint, relSettings.Profile, step.StepTime,
