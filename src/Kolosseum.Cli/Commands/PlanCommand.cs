@@ -55,7 +55,7 @@ internal static class PlanCommand
             context.Stderr.WriteLine($"report written to {TerminalText.Clean(reportPath)}");
         }
         if (json) Json.Write(context, PlanJson.Of(plan));
-        else PlanView.Render(context, plan);
+        else PlanView.Render(context, plan, reportPath is not null);
         return plan.Options.Count > 0 ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 }

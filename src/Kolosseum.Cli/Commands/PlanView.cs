@@ -10,7 +10,7 @@ namespace Kolosseum.Cli.Commands;
 /// <summary>The terminal summary of a plan: the answer, the comparison with winners, and each option in a few lines.</summary>
 internal static class PlanView
 {
-    public static void Render(CliContext context, Plan plan)
+    public static void Render(CliContext context, Plan plan, bool reportWritten)
     {
         var c = context.Console;
         c.MarkupLine($"[bold]{TerminalText.Markup(plan.Scenario.Name)}[/]");
@@ -41,14 +41,14 @@ internal static class PlanView
         foreach (var p in plan.Options)
         {
             c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {p.Option.Gpus:N0} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
-            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
-            c.MarkupLine($"  failures every {UnitFormat.Number(p.Reliability.Inputs.Failures.Mtbi.Minutes)} min, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
+            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
         }
         foreach (var i in plan.Infeasible)
             c.MarkupLine($"[red]{TerminalText.Markup(i.Option.Name)}[/]: {TerminalText.Markup(i.Reason)}");
-        c.MarkupLine("[dim]add --report plan.html for the charts, --json for every number[/]");
+        c.MarkupLine(reportWritten ? "[dim]add --json for every number[/]" : "[dim]add --report plan.html for the charts, --json for every number[/]");
     }
 
     private static string Format(Criterion c, double v)
@@ -58,6 +58,7 @@ internal static class PlanView
         {
             "date" => DateOnly.FromDayNumber((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "USD" => new Usd(v).ToString(),
+            "USD/h" => "$" + v.ToString("0.00", CultureInfo.InvariantCulture) + "/GPU-h",
             "MW" => UnitFormat.Number(v) + " MW",
             "MWh" => new Joules(v * 3.6e9).ToString(),
             "d" => UnitFormat.Number(v) + " d",

@@ -49,7 +49,7 @@ public sealed record CapexEstimate(IReadOnlyList<CapexLine> Lines, IReadOnlyList
                 problems.Add($"node {inv.Node.Id} has no price in the catalog: give one under catalog: nodes:, or economics.all_in_per_gpu");
             }
             if (!inv.Network.IsApproximation && inv.Network.Cost is { } designed)
-                lines.Add(new CapexLine("Network", designed, hardwareLife, "fabric design: " + inv.Network.Basis));
+                lines.Add(new CapexLine("Network", designed, hardwareLife, inv.Network.Basis));
             else
                 lines.Add(new CapexLine("Network", servers * (share / (1 - share)), hardwareLife,
                     string.Create(CultureInfo.InvariantCulture, $"approximation: {share:P1} of compute + network hardware (capex {capex.Id}); no priced fabric design")));

@@ -5,7 +5,7 @@ namespace Kolosseum.Performance;
 public sealed partial class PerformanceModel
 {
     /// <summary>Kernel times of one transformer layer for one micro-batch on one GPU.</summary>
-    private struct LayerCost
+    internal struct LayerCost
     {
         /// <summary>Linear layers (projections, FFN, experts, router), forward.</summary>
         public double Gemm;
@@ -100,13 +100,14 @@ public sealed partial class PerformanceModel
         if (_flash)
         {
             // Fused kernel: causal blocks above the diagonal are skipped; the backward pass recomputes the
-            // scores inside the kernel (5 matmuls against 2 forward: 2.5x the forward work). Selective
-            // recompute (Megatron-Core checkpoints the core-attention module) re-runs the forward kernel.
+            // scores inside the kernel (5 matmuls against 2 forward: 2.5x the forward work). The scores are
+            // never stored, so selective recompute turns to the other cheap, memory-heavy activations
+            // (LayerComputeCost adds the norms and the activation function).
             double flops = 2 * tokens * keys * heads * (_dqk + _dv) * (_causal ? 0.5 : 1);
             double fwd = flops / (_peak16 * _effFlash) + _kernel;
             cost.AttentionForward = fwd;
             cost.AttentionBackward = 2.5 * (fwd - _kernel) + 2 * _kernel;
-            cost.SelectiveRecompute = fwd;
+            cost.SelectiveRecompute = 0;
             return;
         }
         // Standard kernels: batched QKᵀ and attention·V over the full score matrix, and memory-bound
@@ -123,6 +124,22 @@ public sealed partial class PerformanceModel
     }
 
     /// <summary>Bytes the memory-bound kernels of one layer move in the forward pass.</summary>
+    /// <summary>
+    /// Bytes of the cheap kernels whose outputs selective recompute drops when the attention core is fused
+    /// (flash): the two norms and the activation function, re-run from their stored inputs.
+    /// </summary>
+    private double NormAndActivationBytes(double tokens, int tp, bool sp, bool moeLayer)
+    {
+        double replicated = sp ? 1.0 / tp : 1.0;
+        double activation = _gated ? 6 : 4;
+        double bytes = 2 * 4 * tokens * _h * replicated;
+        if (moeLayer)
+            bytes += activation * tokens * _topk * _expertFfn / tp + activation * tokens * _shared * _sharedFfn / tp;
+        else
+            bytes += activation * tokens * _f / tp;
+        return bytes;
+    }
+
     private double MemoryBoundBytes(double tokens, int tp, bool sp, bool moeLayer)
     {
         double replicated = sp ? 1.0 / tp : 1.0;
@@ -160,6 +177,8 @@ public sealed partial class PerformanceModel
         cost.Gemm = gemm;
         AttentionCore(tokens, c.Tp, c.Cp, ref cost);
         cost.Memory = MemoryBoundBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 8 * _kernel;
+        if (_flash)
+            cost.SelectiveRecompute = NormAndActivationBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 3 * _kernel;
         return cost;
     }
 

@@ -90,9 +90,15 @@ public sealed partial class PerformanceModel
             return 2 * T * _h / (c.Sp ? t : 1);
         double replicated = c.Sp ? 1.0 / t : 1.0;
         double gemmInput = _fp8 ? 1 : 2;
+        // Selective recompute keeps what is cheap to recompute out of memory (Korthikanti et al. 2022): with
+        // the standard kernels that is the attention core (scores, softmax, dropout); with flash, which
+        // never stores scores, it is the norm outputs and the activation function's output, re-run from
+        // their stored inputs.
+        bool dropCheap = _flash && c.Recompute == Recompute.Selective;
+        double normOutput = dropCheap ? 0 : gemmInput;
         // Outside the TP-split regions (split too with SP): both norm inputs (2 bytes), the QKV and FFN
         // inputs (the norm outputs) and the two dropout masks (1 byte).
-        double shared = (2 + gemmInput + 1 + 2 + gemmInput + 1) * T * _h * replicated;
+        double shared = (2 + normOutput + 1 + 2 + normOutput + 1) * T * _h * replicated;
         // Split by TP: Q, K, V, and the output-projection input.
         double attention = 2 * T * (_a * _dqk + _g * _dqk + _g * _dv) / t + gemmInput * T * _a * _dv / t;
         if (_flash)
@@ -106,16 +112,17 @@ public sealed partial class PerformanceModel
         }
         // FFN: the first matrix's output (two halves when gated) and the activation output (the second matrix's input).
         double up = _gated ? 4 : 2;
+        double actOutput = dropCheap ? 0 : gemmInput;
         double ffn;
         if (moeLayer)
         {
             double routed = T * _topk;
-            ffn = 2 * routed * _h + (up + gemmInput) * routed * _expertFfn / t + 4 * T * _experts
-                + (up + gemmInput) * T * _shared * _sharedFfn / t;
+            ffn = 2 * routed * _h + (up + actOutput) * routed * _expertFfn / t + 4 * T * _experts
+                + (up + actOutput) * T * _shared * _sharedFfn / t;
         }
         else
         {
-            ffn = (up + gemmInput) * T * _f / t;
+            ffn = (up + actOutput) * T * _f / t;
         }
         return shared + attention + ffn;
     }

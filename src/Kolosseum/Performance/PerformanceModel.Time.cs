@@ -11,16 +11,27 @@ public sealed partial class PerformanceModel
         public readonly double Total => Compute + Tp + Cp + Ep + Pp;
     }
 
-    private void EstimateTime(in LayoutContext c, ref StepEstimate r)
+    /// <summary>Per-layer terms that depend only on (tp, cp, ep, micro-batch, sp): computed once, reused across the other degrees.</summary>
+    private LayerTerms PrepareTerms(in LayoutContext c)
     {
-        var dense = _denseLayers > 0 ? LayerCompute(in c, moeLayer: false) : default;
-        var moe = _moeLayers > 0 ? LayerCompute(in c, moeLayer: true) : default;
-
-        double tp = TensorParallelPerCollective(in c);
         var (cpFwd, cpBwd) = ContextParallel(in c);
-        double ep = ExpertParallelPerAllToAll(in c);
-        double output = OutputLayerForward(in c);
-        double embedding = EmbeddingForward(in c);
+        return new LayerTerms(
+            new LayerKey(c.Tp, c.Cp, c.Ep, c.MicroBatch, c.Sp),
+            _denseLayers > 0 ? LayerCompute(in c, moeLayer: false) : default,
+            _moeLayers > 0 ? LayerCompute(in c, moeLayer: true) : default,
+            TensorParallelPerCollective(in c), cpFwd, cpBwd, ExpertParallelPerAllToAll(in c),
+            OutputLayerForward(in c), EmbeddingForward(in c));
+    }
+
+    private void EstimateTime(in LayoutContext c, in LayerTerms terms, ref StepEstimate r)
+    {
+        var dense = terms.Dense;
+        var moe = terms.Moe;
+        double tp = terms.TpPerCollective;
+        double cpFwd = terms.CpForward, cpBwd = terms.CpBackward;
+        double ep = terms.EpPerAllToAll;
+        double output = terms.OutputForward;
+        double embedding = terms.EmbeddingForward;
 
         // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward.
         double p2p = 0;

@@ -113,9 +113,35 @@ public sealed partial class PerformanceModel
     /// <summary>Estimates one layout. The layout must satisfy <see cref="LayoutRules"/> (the caller checks).</summary>
     public StepEstimate Evaluate(in Layout layout)
     {
-        var r = new StepEstimate();
         var c = new LayoutContext(this, layout);
-        EstimateTime(in c, ref r);
+        var terms = PrepareTerms(in c);
+        return Evaluate(in c, in terms);
+    }
+
+    /// <summary>
+    /// The per-layer kernel and collective times of a layout; they depend only on tp, cp, ep, the micro-batch and
+    /// sequence parallelism, so a search computes them once and evaluates every pp, vpp, dp, ZeRO stage and
+    /// recompute choice against them.
+    /// </summary>
+    public LayerTerms Prepare(in Layout layout)
+    {
+        var c = new LayoutContext(this, layout);
+        return PrepareTerms(in c);
+    }
+
+    /// <summary>Estimates a layout from terms prepared for the same tp, cp, ep, micro-batch and sp.</summary>
+    public StepEstimate Evaluate(in Layout layout, in LayerTerms terms)
+    {
+        if (!terms.Key.Matches(layout)) throw new ArgumentException("the prepared terms belong to another tp, cp, ep, micro-batch or sp", nameof(terms));
+        var c = new LayoutContext(this, layout);
+        return Evaluate(in c, in terms);
+    }
+
+    private StepEstimate Evaluate(in LayoutContext c, in LayerTerms terms)
+    {
+        var r = new StepEstimate();
+        var layout = c.Layout;
+        EstimateTime(in c, in terms, ref r);
         EstimateMemory(in c, ref r);
         double tokens = _batch * _seq;
         r.TokensPerSecond = tokens / r.StepTime;
@@ -142,6 +168,7 @@ public sealed partial class PerformanceModel
         public readonly bool Sp;
         public readonly Recompute Recompute;
         public readonly long Gpus;
+        public readonly Layout Layout;
 
         /// <summary>Tokens one GPU processes per micro-batch (context parallelism splits the sequence).</summary>
         public readonly double Tokens;
@@ -157,6 +184,7 @@ public sealed partial class PerformanceModel
             Tp = l.Tp; Pp = l.Pp; Vpp = l.Vpp; Dp = l.Dp; Cp = l.Cp; Ep = l.Ep; Zero = l.Zero;
             MicroBatch = l.MicroBatch; Sp = l.SequenceParallel; Recompute = l.Recompute;
             Gpus = (long)l.Tp * l.Pp * l.Cp * l.Dp;
+            Layout = l;
             MicroBatches = (int)(m._batch / ((double)l.Dp * l.MicroBatch));
             Tokens = l.MicroBatch * m._seq / l.Cp;
             // Uneven split (layers mod pp != 0): the first and the last stage, which also hold the embedding

@@ -38,7 +38,8 @@ internal static class AnswerWriter
             sb.Append(CultureInfo.InvariantCulture, $"Owning {owned.Option.Gpus:N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
             sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(owned.FacilityMw)} MW at the facility ({UnitFormat.Number(owned.ItMw)} MW IT), swinging {UnitFormat.Number(owned.SwingMw)} MW every step");
             if (owned.Power.Site is { } site)
-                sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit" : $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit)");
+                sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit"
+                    : string.Create(CultureInfo.InvariantCulture, $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit; its dates assume the rest of the power is found)"));
             sb.Append(CultureInfo.InvariantCulture, $"; over {UnitFormat.Number(owned.Cost.Horizon.Years)} years it costs {owned.Cost.OwnedTcoLevelised}");
             if (owned.Cost.BreakEven is { } be)
             {
@@ -49,7 +50,7 @@ internal static class AnswerWriter
             sb.Append(". ");
         }
         var biggest = plans.MaxBy(p => p.Step.Gpus)!;
-        sb.Append(CultureInfo.InvariantCulture, $"At {biggest.Step.Gpus:N0} GPUs a failure interrupts training every {UnitFormat.Number(biggest.Reliability.Inputs.Failures.Mtbi.Minutes)} minutes and ");
+        sb.Append(CultureInfo.InvariantCulture, $"At {biggest.Step.Gpus:N0} GPUs a failure interrupts training every {biggest.Reliability.Inputs.Failures.Mtbi} and ");
         sb.Append(CultureInfo.InvariantCulture, $"{Pct(biggest.Reliability.Ettr.P50)} of the wall-clock time trains (ETTR, P50).");
         foreach (var i in infeasible) sb.Append(CultureInfo.InvariantCulture, $" {i.Option.Name} cannot train it: {i.Reason}.");
         return sb.ToString();

@@ -37,7 +37,8 @@ public sealed record Comparison(IReadOnlyList<string> Options, IReadOnlyList<Cri
             new("finish_p90", "trained by (P90)", "date", Preference.Lower, [.. plans.Select(p => Day(p.Schedule.FinishP90))]),
             new("days_p50", "days to train with failures (P50)", "d", Preference.Lower, [.. plans.Select(p => p.DaysP50)]),
             new("run_cost", "cost of the run", "USD", Preference.Lower, [.. plans.Select(p => p.Cost.RunCost.Value)]),
-            new("tco", "total cost of ownership", "USD", Preference.Lower, [.. plans.Select(Tco)]),
+            new("gpu_hour", "cost per useful GPU-hour", "USD/h", Preference.Lower, [.. plans.Select(GpuHour)]),
+            new("tco", "cost over the horizon (owned: TCO; rented: rent)", "USD", Preference.Lower, [.. plans.Select(Tco)]),
             new("capex", "up-front capex", "USD", Preference.Lower, [.. plans.Select(p => p.Option.Ownership == Ownership.Owned ? p.Cost.Capex.Total.Value : 0)]),
             new("facility_mw", "facility power (nameplate)", "MW", Preference.Lower, [.. plans.Select(p => p.FacilityMw)]),
             new("swing_mw", "power swing every step", "MW", Preference.Lower, [.. plans.Select(p => p.SwingMw)]),
@@ -47,6 +48,10 @@ public sealed record Comparison(IReadOnlyList<string> Options, IReadOnlyList<Cri
         };
         return new Comparison([.. plans.Select(p => p.Option.Name)], criteria);
     }
+
+    /// <summary>Owned: levelised cost per useful GPU-hour at the scenario's utilisation; rented: the rent with its overhead.</summary>
+    public static double GpuHour(OptionPlan p) =>
+        p.Option.Ownership == Ownership.Owned ? p.Cost.OwnedPerUsefulGpuHour.UsdPerHour : p.Cost.RentEffective?.UsdPerHour ?? double.NaN;
 
     /// <summary>Owned: levelised TCO over the horizon; rented: renting the GPUs over the same horizon.</summary>
     public static double Tco(OptionPlan p) =>

@@ -18,14 +18,15 @@ internal static class LayoutChoice
 
     /// <summary>
     /// Searches each allowed global batch (the scenario's batch doubled up to its maximum) and keeps the fastest
-    /// layout over all of them; <paramref name="models"/> holds one performance model per batch.
+    /// layout over all of them; <paramref name="models"/> holds one performance model per batch. The search
+    /// uses at most <paramref name="trainable"/> GPUs: the option's GPUs less the nodes kept as hot spares.
     /// </summary>
-    public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings, int? threads, CancellationToken cancellation,
-        ref long budget)
+    public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings, int? threads,
+        CancellationToken cancellation, ref long budget)
     {
         // Count first (cheap, nothing evaluated): the plan's searches together stay within its budget, so that a
         // scenario of 64 options, 32 cluster sizes and a batch range of 2^26 cannot run for days.
-        long needed = Needed(models, option, settings);
+        long needed = Needed(models, option, trainable, settings);
         if (needed > budget)
         {
             string why = needed == long.MaxValue
@@ -41,8 +42,8 @@ internal static class LayoutChoice
         var searchOptions = new SearchOptions { Threads = threads, Cancellation = cancellation };
         foreach (double fraction in settings.ScalingFractions.OrderBy(f => f))
         {
-            long gpus = Math.Max(1, (long)Math.Round(option.Gpus * fraction));
-            bool isFull = gpus == option.Gpus;
+            long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
+            bool isFull = gpus == trainable;
             if (isFull && option.Layout is not null) continue;
             var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
             SearchResult? best = null;
@@ -60,16 +61,16 @@ internal static class LayoutChoice
         if (option.Layout is { } given)
         {
             var report = StepReport.From(model, given, model.Evaluate(given));
-            scaling.Add(new ScalingPoint(option.Gpus, report));
+            scaling.Add(new ScalingPoint(given.Gpus, report));
             return report.Fits
                 ? new Outcome(report, null, scaling, null) { Best = [report], Model = model }
                 : new Outcome(null, null, scaling, $"the given layout ({given}) does not fit: {report.DoesNotFitMessage()}");
         }
         if (full is null || full.Best.Count == 0)
         {
-            var any = LayoutSearch.Run(models[0], option.Gpus, new SearchSpace { MinGpuFraction = settings.MinGpuFraction }, 1, searchOptions);
+            var any = LayoutSearch.Run(models[0], trainable, new SearchSpace { MinGpuFraction = settings.MinGpuFraction }, 1, searchOptions);
             string reasons = string.Join(", ", any.Rejected.Select(kv => $"{kv.Key} {kv.Value}"));
-            return new Outcome(null, any, scaling, $"no layout fits on {option.Gpus} × {option.Gpu.Id} ({reasons})");
+            return new Outcome(null, any, scaling, $"no layout fits on {trainable} × {option.Gpu.Id}{(trainable < option.Gpus ? $" (of {option.Gpus}, the rest kept as hot spares)" : "")} ({reasons})");
         }
         var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
         return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model };
@@ -83,14 +84,14 @@ internal static class LayoutChoice
     public const long MaxPlanCandidates = 500_000_000;
 
     /// <summary>The candidates of every search <see cref="Choose"/> will run (saturating at long.MaxValue).</summary>
-    private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, SearchSettings settings)
+    private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings)
     {
         long needed = 0;
         var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
         foreach (double fraction in settings.ScalingFractions)
         {
-            long gpus = Math.Max(1, (long)Math.Round(option.Gpus * fraction));
-            if (gpus == option.Gpus && option.Layout is not null) continue;
+            long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
+            if (gpus == trainable && option.Layout is not null) continue;
             foreach (var m in models)
             {
                 long c = LayoutSearch.CountCandidates(m, gpus, space);

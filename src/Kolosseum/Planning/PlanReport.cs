@@ -17,7 +17,7 @@ public static class PlanReport
         return new ReportDocument
         {
             Title = s.Name,
-            Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.GlobalBatch.ToString(CultureInfo.InvariantCulture)} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {s.Training.Precision}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
+            Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.GlobalBatch.ToString(CultureInfo.InvariantCulture)} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {Yaml.EnumNames<Hardware.Precision>.Name(s.Training.Precision)}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
             Answer = plan.Answer,
             Comparison = ComparisonTableOf(plan),
             Sections = [.. PlanReportSections.All(plan)],
@@ -41,6 +41,7 @@ public static class PlanReport
         {
             "date" => ReportValue.Date(DateOnly.FromDayNumber((int)v)),
             "USD" => ReportValue.Of(new Usd(v)),
+            "USD/h" => ReportValue.Of("$" + v.ToString("0.00", CultureInfo.InvariantCulture) + "/GPU-h", v),
             "MW" => ReportValue.Of(Watts.FromMegawatts(v)),
             "MWh" => ReportValue.Of(Joules.FromMegawattHours(v)),
             "d" => ReportValue.Of(UnitFormat.Number(v) + " d", v),

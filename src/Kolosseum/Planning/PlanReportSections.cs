@@ -1,26 +1,38 @@
-using System.Collections.Immutable;
+using Kolosseum.Planning.Report;
 using Kolosseum.Reporting;
 
 namespace Kolosseum.Planning;
 
-/// <summary>The report's sections with their charts (docs/report.md lists them).</summary>
+/// <summary>
+/// The report's sections after the answer and the comparison, in reading order (docs/report.md lists them):
+/// speed and memory, scaling and layouts, power, failures, money, build-out and schedule, the network, and
+/// the resolved scenario. Each builder lives in Planning/Report and derives every figure from the plan.
+/// </summary>
 internal static class PlanReportSections
 {
     public static IEnumerable<ReportSection> All(Plan plan)
     {
-        foreach (var p in plan.Options)
+        var sections = new List<ReportSection?> { ScenarioSection.Infeasible(plan) };
+        if (plan.Options.Count > 0)
         {
-            yield return new ReportSection(p.Option.Name, [new ParagraphBlock(p.Schedule.Basis)]);
+            sections.AddRange(
+            [
+                PerformanceSections.StepTime(plan),
+                PerformanceSections.Memory(plan),
+                PerformanceSections.Scaling(plan),
+                PerformanceSections.Layouts(plan),
+                PowerSection.Build(plan),
+                ReliabilitySections.Failures(plan),
+                ReliabilitySections.WhatIf(plan),
+                CostSections.RunCost(plan),
+                CostSections.Tco(plan),
+                CostSections.Sensitivity(plan),
+                BuildoutSections.Buildout(plan),
+                BuildoutSections.Schedule(plan),
+                FabricSection.Build(plan),
+            ]);
         }
-    }
-}
-
-/// <summary>The resolved scenario and every assumption with its source, listed at the end of the report.</summary>
-internal static class PlanReportAssumptions
-{
-    public static IEnumerable<Assumption> All(Plan plan)
-    {
-        var s = plan.Scenario;
-        yield return new Assumption($"Model {s.Model.Name}", s.Catalog.Entry("models", s.Model.Id)?.DefaultSource);
+        sections.Add(ScenarioSection.Build(plan));
+        return sections.OfType<ReportSection>();
     }
 }

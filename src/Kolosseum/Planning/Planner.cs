@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kolosseum.Buildout;
 using Kolosseum.Economics;
 using Kolosseum.Fabric;
@@ -52,7 +53,7 @@ public static class Planner
         Report("fabric", 0);
         var fabricSettings = option.Sections.TryGet<FabricSettings>(out var fs) ? fs : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id);
         var design = FabricDesigner.Design(catalog, option.Gpu, option.Node, option.Gpus, fabricSettings);
-        if (!design.Ok) return new OptionResult(null, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}");
+        if (!design.Ok) return new OptionResult(null, string.Create(CultureInfo.InvariantCulture, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}"));
         var fabric = design.Design!;
         var network = FabricNetwork.ToClusterNetwork(fabric.Backend, option.Gpu, option.Node, catalog.Get<Fabric.NicSpec>(option.Node.BackendNicId));
 
@@ -60,7 +61,9 @@ public static class Planner
         Report("layout search", 0);
         var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
         var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
-        var chosen = LayoutChoice.Choose(models, option, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation, ref searchBudget);
+        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
+        long trainable = SpareReservation.TrainableGpus(option.Gpus, option.Node.GpusPerNode, relSettings.Profile.Spares);
+        var chosen = LayoutChoice.Choose(models, option, trainable, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation, ref searchBudget);
         if (chosen.Step is null) return new OptionResult(null, chosen.Infeasible);
         var step = chosen.Step;
         var training = chosen.Model!.Training;
@@ -69,7 +72,6 @@ public static class Planner
 
         // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers.
         Report("reliability", 0);
-        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
         var checkpoint = ReliabilityJob.CheckpointSizeOf(scenario.Model, relSettings.Profile);
         var work = new Duration(step.Steps * step.StepTime.Seconds);
         var job = ReliabilityJob.ForCluster(option.Node, step.Gpus, work, checkpoint, relSettings.Profile, step.StepTime,
@@ -132,7 +134,7 @@ public static class Planner
         return new OptionResult(new OptionPlan
         {
             Option = option, Training = training, Network = network, Fabric = fabric, Search = chosen.Search, Step = step, BestLayouts = chosen.Best, Scaling = chosen.Scaling,
-            Reliability = rel, WhatIf = whatIf, Power = powerReport, Site = powerReport.Site, Cost = cost, Tornado = tornado,
+            Reliability = rel, WhatIf = whatIf, Power = powerReport, Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, Tornado = tornado,
             Buildout = buildout, Schedule = schedule,
         }, null);
     }

@@ -24,8 +24,10 @@ public static class FabricLoad
             }
         }
         var b = fabric.Backend;
+        // The islands clause is its own interpolation, so it needs the invariant culture too (a nested $"" would use the current one).
+        string islands = b.Islands > 1 ? string.Create(CultureInfo.InvariantCulture, $", {b.Islands} islands at {b.Oversubscription:0.##}:1") : ", non-blocking";
         string basis = string.Create(CultureInfo.InvariantCulture,
-            $"fabric design: back-end {b.Tiers}-tier {b.Switch.Id}{(b.Islands > 1 ? $", {b.Islands} islands at {b.Oversubscription:0.##}:1" : ", non-blocking")}, {b.Switches:N0} switches, {b.Transceivers:N0} transceivers; front-end{(fabric.Storage is null ? "" : " and storage")} networks");
+            $"fabric design: back-end {b.Tiers}-tier {b.Switch.Id}{islands}, {b.Switches:N0} switches, {b.Transceivers:N0} transceivers; front-end{(fabric.Storage is null ? "" : " and storage")} networks");
         return NetworkLoad.FromDesign(lines, b.Gpus, basis);
     }
 

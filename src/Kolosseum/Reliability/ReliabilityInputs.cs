@@ -58,7 +58,7 @@ public sealed record ReliabilityInputs
             Checkpoint = checkpoint,
             Restart = restart,
             Interval = ChooseInterval(job, p.CheckpointInterval, checkpoint, failures.Mtbi, restart.Total),
-            SpareNodes = (long)Math.Round(p.Spares * job.Nodes, MidpointRounding.AwayFromZero),
+            SpareNodes = SpareReservation.SpareNodes(job.Nodes, p.Spares),
             Repair = RepairTimeModel.FromMedianAndP90(p.RepairTimeMedian, p.RepairTimeP90),
             Stragglers = p.Stragglers ? StragglerModel.Fit(p.Straggler, enabled: true) : StragglerModel.Off,
         };

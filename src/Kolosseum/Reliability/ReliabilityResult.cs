@@ -70,6 +70,15 @@ public sealed record ReliabilityResult
     public required long TimelineTrial { get; init; }
     public required IReadOnlyList<TimelineEvent> Timeline { get; init; }
 
+    /// <summary>
+    /// ETTR of each of the first <see cref="ReliabilitySimulator.SampleLimit"/> trials, by trial index: the
+    /// distribution behind <see cref="Ettr"/>, for histograms (the percentiles are over all trials).
+    /// </summary>
+    public IReadOnlyList<double> EttrSamples { get; init; } = [];
+
+    /// <summary>Wall-clock days of the same trials as <see cref="EttrSamples"/>.</summary>
+    public IReadOnlyList<double> DaysSamples { get; init; } = [];
+
     /// <summary>A hash of every trial's event trace, combined independently of order: equal digests, equal runs.</summary>
     public required ulong TraceDigest { get; init; }
 

@@ -19,6 +19,12 @@ public static class ReliabilitySimulator
     public const double MinimumAnalyticEttr = 1 / SimulationModel.MaxSlowdown;
 
     /// <summary>
+    /// Trials whose ETTR and days are kept one by one (the first ones by index), for histograms. Bounded so that
+    /// memory does not grow with the trial count; indexed by trial, so the samples do not depend on the threads.
+    /// </summary>
+    public const int SampleLimit = 2000;
+
+    /// <summary>
     /// Most interruptions the trials may hold together (about a minute on two cores). A year of training on
     /// 100k GPUs with 1,000 trials is about 2e7; a run stretched to centuries by absurd inputs is far beyond
     /// and would never end, so it is reported instead of simulated (docs/hardening.md).
@@ -36,7 +42,7 @@ public static class ReliabilitySimulator
         {
             string reason = $"failures every {inputs.Failures.Mtbi} against a {inputs.Restart.Total} restart: Daly's model expects "
                 + $"an ETTR of {inputs.AnalyticEttr.Inv("0.####")}, more than {SimulationModel.MaxSlowdown.Inv()} times the failure-free time";
-            return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], clock.Elapsed) with { Infeasible = reason };
+            return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], new TrialSamples(0), clock.Elapsed) with { Infeasible = reason };
         }
 
         double span = inputs.Job.Window?.Seconds ?? inputs.Job.Work!.Value.Seconds / Math.Max(inputs.AnalyticEttr, MinimumAnalyticEttr);
@@ -45,10 +51,11 @@ public static class ReliabilitySimulator
         {
             string reason = $"{options.Trials.Inv()} trials of {new Duration(span)} would hold about {expected.Inv("0.#e0")} interruptions, "
                 + $"more than the {MaxInterruptions.Inv("0e0")} the simulation follows: give fewer trials, or a shorter run";
-            return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], clock.Elapsed) with { Infeasible = reason };
+            return Build(inputs, options, new TrialAccumulator(model.CauseCount), [], new TrialSamples(0), clock.Elapsed) with { Infeasible = reason };
         }
 
         var total = new TrialAccumulator(model.CauseCount);
+        var samples = new TrialSamples((int)Math.Min(options.Trials, SampleLimit));
         long chunks = (options.Trials + Chunk - 1) / Chunk;
         long done = 0;
         var parallel = new ParallelOptions { CancellationToken = options.Cancellation, MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
@@ -61,6 +68,7 @@ public static class ReliabilitySimulator
                 {
                     worker.Sim.Run(options.Seed, trial);
                     worker.Acc.Add(trial, worker.Sim.Outcome, worker.Sim.CauseCounts);
+                    samples.Record(trial, worker.Sim.Outcome);
                 }
                 long now = Interlocked.Add(ref done, end - first);
                 options.Progress?.Invoke(now, options.Trials);
@@ -80,10 +88,11 @@ public static class ReliabilitySimulator
             timeline = [.. sim.Timeline!.Select(e => new TimelineEvent(new Duration(e.At), e.Kind, e.Cause >= 0 ? keys[e.Cause] : null,
                 e.Kind == TimelineEventKind.Failure ? new Duration(e.Lost) : null, e.Nodes, e.Kind == TimelineEventKind.Resume ? e.Slowdown : null))];
         }
-        return Build(inputs, options, total, timeline, clock.Elapsed);
+        return Build(inputs, options, total, timeline, samples, clock.Elapsed);
     }
 
-    private static ReliabilityResult Build(ReliabilityInputs inputs, SimulationOptions options, TrialAccumulator a, IReadOnlyList<TimelineEvent> timeline, TimeSpan elapsed)
+    private static ReliabilityResult Build(ReliabilityInputs inputs, SimulationOptions options, TrialAccumulator a, IReadOnlyList<TimelineEvent> timeline,
+        TrialSamples samples, TimeSpan elapsed)
     {
         double gpus = inputs.Job.Gpus;
         double n = Math.Max(1, a.Trials);
@@ -115,6 +124,8 @@ public static class ReliabilitySimulator
             WorkDoneDaysMean = a.WorkDays.Count == 0 ? 0 : a.WorkDays.Mean,
             TimelineTrial = timeline.Count > 0 ? options.TimelineTrial : -1,
             Timeline = timeline,
+            EttrSamples = samples.Ettr,
+            DaysSamples = samples.Days,
             TraceDigest = a.Digest,
             Elapsed = new Duration(elapsed.TotalSeconds),
         };

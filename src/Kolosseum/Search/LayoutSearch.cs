@@ -165,7 +165,12 @@ public static class LayoutSearch
         };
     }
 
-    /// <summary>The layouts of one (tp, cp, pp, dp): every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
+    /// <summary>
+    /// The layouts of one (tp, cp, pp, dp): every ep, vpp, ZeRO stage, SP, recompute and micro-batch.
+    /// Per-layer terms depend only on (ep, sp, micro-batch), so those are the outer loops and the terms are
+    /// prepared once for every vpp, ZeRO stage and recompute choice. Micro-batches grow in the outer loop and
+    /// memory only grows with them, so a (vpp, ZeRO, recompute) that did not fit is skipped for larger ones.
+    /// </summary>
     private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Dictionary<int, int[]> microBatchSizes, Accumulator acc)
     {
         var m = model.Model;
@@ -175,6 +180,12 @@ public static class LayoutSearch
         int[] microBatches = microBatchSizes[perReplica];
         int mbCount = microBatches.Length;
         bool moe = m.Moe is not null;
+        int maxVpp = w.Pp > 1 ? Math.Min(space.MaxVpp, m.Layers / w.Pp) : 1;
+        var vpps = space.Vpp ?? RangeArray(1, maxVpp);
+        var zeros = space.Zero ?? (w.Dp * w.Cp > 1 ? ZeroStages : ZeroOnly);
+        var recomputes = space.Recompute ?? AllRecompute;
+        // Combinations already too big at a smaller micro-batch.
+        Span<bool> failed = stackalloc bool[vpps.Count * zeros.Count * recomputes.Count];
 
         foreach (int ep in space.Ep ?? (moe ? DivisorsUpTo(m.Moe!.Experts, (long)w.Dp * w.Cp) : One))
         {
@@ -183,43 +194,46 @@ public static class LayoutSearch
                 acc.Rejected[(int)RejectionReason.EpNotDividing]++;
                 continue;
             }
-            int maxVpp = w.Pp > 1 ? Math.Min(space.MaxVpp, m.Layers / w.Pp) : 1;
-            foreach (int vpp in space.Vpp ?? Range(1, maxVpp))
+            foreach (bool sp in space.SequenceParallel ?? (w.Tp > 1 ? BothSp : NoSp))
             {
-                if (vpp > 1 && (w.Pp < 2 || (long)w.Pp * vpp > m.Layers))
+                if (sp && w.Tp == 1)
                 {
-                    acc.Rejected[(int)RejectionReason.VirtualStagesInvalid]++;
+                    acc.Rejected[(int)RejectionReason.SequenceParallelWithoutTp]++;
                     continue;
                 }
-                foreach (int zero in space.Zero ?? (w.Dp * w.Cp > 1 ? ZeroStages : ZeroOnly))
+                failed.Clear();
+                for (int i = 0; i < mbCount; i++)
                 {
-                    foreach (bool sp in space.SequenceParallel ?? (w.Tp > 1 ? BothSp : NoSp))
+                    int mb = microBatches[i];
+                    int micro = perReplica / mb;
+                    var terms = model.Prepare(new Layout(w.Tp, w.Pp, 1, w.Dp, w.Cp, ep, 0, sp, Recompute.None, mb));
+                    int slot = 0;
+                    for (int v = 0; v < vpps.Count; v++)
                     {
-                        if (sp && w.Tp == 1)
+                        int vpp = vpps[v];
+                        bool vppInvalid = vpp > 1 && (w.Pp < 2 || (long)w.Pp * vpp > m.Layers || micro % w.Pp != 0);
+                        for (int z = 0; z < zeros.Count; z++)
                         {
-                            acc.Rejected[(int)RejectionReason.SequenceParallelWithoutTp]++;
-                            continue;
-                        }
-                        foreach (var recompute in space.Recompute ?? AllRecompute)
-                        {
-                            for (int i = 0; i < mbCount; i++)
+                            for (int r = 0; r < recomputes.Count; r++, slot++)
                             {
-                                int mb = microBatches[i];
-                                int micro = perReplica / mb;
-                                if (vpp > 1 && micro % w.Pp != 0)
+                                if (vppInvalid)
                                 {
                                     acc.Rejected[(int)RejectionReason.VirtualStagesInvalid]++;
                                     continue;
                                 }
-                                var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zero, sp, recompute, mb);
-                                var estimate = model.Evaluate(in layout);
+                                if (failed[slot])
+                                {
+                                    acc.Rejected[(int)RejectionReason.PrunedDoesNotFit]++;
+                                    continue;
+                                }
+                                var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zeros[z], sp, recomputes[r], mb);
+                                var estimate = model.Evaluate(in layout, in terms);
                                 acc.Evaluated++;
                                 if (!estimate.Fits && space.RequireFit)
                                 {
                                     acc.Rejected[(int)RejectionReason.DoesNotFit]++;
-                                    // Memory only grows with the micro-batch: larger ones cannot fit either.
-                                    acc.Rejected[(int)RejectionReason.PrunedDoesNotFit] += mbCount - i - 1;
-                                    break;
+                                    failed[slot] = true;
+                                    continue;
                                 }
                                 acc.Feasible++;
                                 acc.Offer(new RankedLayout(layout, estimate, trainSteps * estimate.StepTime));
@@ -229,6 +243,13 @@ public static class LayoutSearch
                 }
             }
         }
+    }
+
+    private static int[] RangeArray(int from, int to)
+    {
+        var a = new int[Math.Max(0, to - from + 1)];
+        for (int i = 0; i < a.Length; i++) a[i] = from + i;
+        return a;
     }
 
     /// <summary>

@@ -8,10 +8,10 @@ namespace Kolosseum.Validation;
 /// <summary>
 /// Predicts the metric of each published run with the performance model. Unreported layout cells are
 /// searched (the fastest valid choice, as the run's engineers would have chosen) and reported as such.
-/// The attention kernel, when the file does not give it, follows the schema's recompute taxonomy: a run
-/// that recomputes nothing stores its attention scores (standard kernels); a run that recomputes the
-/// attention core, or whose recompute is unknown, uses the fused flash kernel. When a no-recompute run
-/// cannot fit with stored scores, the only kernel it could have run with is flash, and that is used (and noted).
+/// The attention kernel, when the file does not give it, follows the schema's recompute taxonomy (Korthikanti
+/// et al. 2022): "none" stores the attention scores and "selective" recomputes the attention core, both
+/// defined on the standard kernels; full or unknown recompute uses the faster fused flash kernel. When a
+/// standard-kernel run cannot fit, the only kernel it could have run with is flash, and that is used (and noted).
 /// </summary>
 public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec, long, ClusterNetwork> networkFor, GpuSpec? gpuOverride = null)
 {
@@ -30,14 +30,15 @@ public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };
         bool searched = run.Unknowns.Count > 0;
 
-        AttentionKernel kernel = run.Attention ?? (run.Recompute == Recompute.None ? AttentionKernel.Standard : AttentionKernel.Flash);
+        // Korthikanti's taxonomy (the schema's): none and selective are defined on the standard kernels.
+        AttentionKernel kernel = run.Attention ?? (run.Recompute is Recompute.None or Recompute.Selective ? AttentionKernel.Standard : AttentionKernel.Flash);
         string? note = null;
         var best = Best(run, gpu, network, space, kernel);
         if (best is null && run.Attention is null && kernel == AttentionKernel.Standard)
         {
             kernel = AttentionKernel.Flash;
             best = Best(run, gpu, network, space, kernel);
-            if (best is not null) note = "stored attention scores do not fit: evaluated with the flash kernel, which recomputes them inside the backward pass";
+            if (best is not null) note = "does not fit with the standard attention kernels: evaluated with flash attention, which never stores the scores";
         }
         if (best is null)
             return Unpredicted(run, "no valid layout fits in memory with the reported cells");

@@ -124,8 +124,34 @@ public class SimulationTests
             Assert.Equal(one.Interruptions, three.Interruptions);
             Assert.Equal(one.Lost, three.Lost);
             Assert.Equal(one.Causes, three.Causes);
+            Assert.Equal(one.EttrSamples, three.EttrSamples);
+            Assert.Equal(one.DaysSamples, three.DaysSamples);
             Assert.NotEqual(one.TraceDigest, Run(3, 6).TraceDigest);
         }
+    }
+
+    [Fact]
+    public void Per_trial_samples_are_bounded_and_agree_with_the_summaries()
+    {
+        var inputs = ReliabilityInputs.Build(Job(16384, work: Duration.FromDays(5)), Defaults, Embedded);
+        var small = ReliabilitySimulator.Run(inputs, new SimulationOptions { Trials = 300, Seed = 9 });
+        // Every trial is sampled when there are fewer than the limit: the mean is the summary's (to its 2^-32 fixed
+        // point), and the extremes and the median (rank 0.5·(n − 1), rounded up) lie within the sketch's relative
+        // accuracy (1e-4, doubled for margin) of the reported ones.
+        Assert.Equal(300, small.EttrSamples.Count);
+        Assert.Equal(300, small.DaysSamples.Count);
+        Assert.Equal(small.Days.Mean, small.DaysSamples.Average(), tolerance: 1e-8);
+        var sorted = small.DaysSamples.Order().ToArray();
+        static void Near(double expected, double actual) => Assert.InRange(actual, expected * (1 - 2e-4), expected * (1 + 2e-4));
+        Near(sorted[0], small.Days.Min);
+        Near(sorted[150], small.Days.P50);
+        Near(sorted[^1], small.Days.Max);
+        Assert.All(small.EttrSamples, e => Assert.InRange(e, 0, 1));
+
+        var many = ReliabilitySimulator.Run(inputs, new SimulationOptions { Trials = ReliabilitySimulator.SampleLimit + 40, Seed = 9, Threads = 2 });
+        Assert.Equal(ReliabilitySimulator.SampleLimit, many.EttrSamples.Count);
+        // The first trials are the same trials whatever the total.
+        Assert.Equal(small.EttrSamples, many.EttrSamples.Take(300));
     }
 
     [Fact]

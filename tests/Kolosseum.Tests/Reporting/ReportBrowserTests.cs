@@ -125,8 +125,8 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         Assert.Equal(600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
-    /// <summary>Regenerates docs/report-sample.png from the sample report (opt-in: it writes into the repository).</summary>
-    [Fact]
+    /// <summary>Regenerates docs/report-sample.png from the sample report (opt-in with KOLOSSEUM_DOCS_SCREENSHOT=1: it writes into the repository).</summary>
+    [DocsScreenshotFact]
     [Trait("Category", "Long")]
     public async Task Sample_screenshot_for_the_docs()
     {

@@ -38,7 +38,7 @@ internal sealed class TrialAccumulator
         double wallDays = o.Wall / Day;
         Days.Add(wallDays);
         DaysSketch.Add(wallDays);
-        double ettr = o.Wall > 0 ? o.KeptCompute / o.Wall : 0;
+        double ettr = EttrOf(o);
         Ettr.Add(ettr);
         EttrSketch.Add(ettr);
         double goodput = o.Wall > 0 ? o.WorkDone / o.Wall : 0;
@@ -62,6 +62,9 @@ internal sealed class TrialAccumulator
         // Order-independent combination of the per-trial traces: a wrapping sum of (trial, trace) hashes.
         unchecked { Digest += TrialRng.Mix(o.Digest ^ TrialRng.Mix((ulong)trial)); }
     }
+
+    /// <summary>Effective training time ratio of one trial: wall time computing kept work / wall time.</summary>
+    public static double EttrOf(in TrialOutcome o) => o.Wall > 0 ? o.KeptCompute / o.Wall : 0;
 
     public void Merge(TrialAccumulator other)
     {

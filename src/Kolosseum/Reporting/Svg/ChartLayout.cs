@@ -80,11 +80,16 @@ internal static class ChartLayout
         svg.Text(x + dx, plot.Top + 12 + 14 * (index % 3), TextMetrics.Fit(label, Math.Max(60, room)), "marker-label", anchor, tooltip: label);
     }
 
-    /// <summary>A horizontal dashed line at a marker with its label at the right end.</summary>
-    public static void HorizontalMarker(SvgBuilder svg, double y, Plot plot, string label)
+    /// <summary>
+    /// A horizontal dashed line at a marker with its label at the right end, or at the left end for odd
+    /// <paramref name="index"/>: markers numbered in order of value alternate sides, so two close lines
+    /// (a compute level just under a site limit) do not print their labels over each other.
+    /// </summary>
+    public static void HorizontalMarker(SvgBuilder svg, double y, Plot plot, string label, int index = 0)
     {
         svg.Line(plot.Left, y, plot.Right, y, "marker");
-        svg.Text(plot.Right - 4, y - 4, TextMetrics.Fit(label, plot.Width / 2), "marker-label", "end", tooltip: label);
+        if (index % 2 == 0) svg.Text(plot.Right - 4, y - 4, TextMetrics.Fit(label, plot.Width / 2), "marker-label", "end", tooltip: label);
+        else svg.Text(plot.Left + 4, y - 4, TextMetrics.Fit(label, plot.Width / 2), "marker-label", "start", tooltip: label);
     }
 
     public static string MarkerText(ChartMarker marker, AxisUnit unit) =>

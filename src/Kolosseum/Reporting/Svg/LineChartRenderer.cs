@@ -64,8 +64,9 @@ internal static class LineChartRenderer
             }
         }
 
-        foreach (var m in yMarkers.Where(m => AxisScale.CanShow(chart.YAxis, m.Value)))
-            ChartLayout.HorizontalMarker(svg, plot.Y(yScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.YAxis.Unit));
+        int h = 0;
+        foreach (var m in yMarkers.Where(m => AxisScale.CanShow(chart.YAxis, m.Value)).OrderBy(m => m.Value))
+            ChartLayout.HorizontalMarker(svg, plot.Y(yScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.YAxis.Unit), h++);
         int k = 0;
         foreach (var m in xMarkers.Where(m => AxisScale.CanShow(chart.XAxis, m.Value)))
             ChartLayout.VerticalMarker(svg, plot.X(xScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.XAxis.Unit), k++);

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace Kolosseum.Tests.Cli;
+
+public class PerformanceCommandsTests
+{
+    [Fact]
+    public void Estimate_prints_the_breakdown_as_json_and_the_parts_add_up()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("estimate", "--model", "llama3.1-70b", "--gpu", "H100-SXM-80GB", "--gpus", "64",
+            "--tp", "8", "--pp", "2", "--global-batch", "128", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        double step = root.GetProperty("step_time_s").GetDouble();
+        double parts = root.GetProperty("time_breakdown_s").EnumerateObject().Sum(p => p.Value.GetDouble());
+        Assert.Equal(step, parts, step * 1e-9);
+        Assert.InRange(root.GetProperty("mfu").GetDouble(), 0.05, 0.9);
+        Assert.Equal(4, root.GetProperty("layout").GetProperty("dp").GetInt32());
+    }
+
+    [Fact]
+    public void A_layout_that_breaks_a_rule_names_the_rule_and_the_valid_values()
+    {
+        var (code, _, stderr) = CliRunner.Run("estimate", "--model", "llama3.1-70b", "--gpu", "H100-SXM-80GB", "--gpus", "96", "--tp", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("--tp = '3': must divide attention heads (64) and kv heads (8); valid: 1, 2, 4, 8", stderr);
+    }
+
+    [Fact]
+    public void A_layout_that_does_not_fit_is_a_result_with_exit_code_1()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("estimate", "--model", "llama3.1-405b", "--gpu", "H100-SXM-80GB", "--gpus", "8", "--tp", "8", "--global-batch", "8");
+        Assert.Equal(1, code);
+        Assert.Contains("does not fit: needs ", stderr);
+        Assert.Contains("step time", stdout);
+    }
+
+    [Fact]
+    public void Search_json_has_the_agreed_shape()
+    {
+        var (code, stdout, _) = CliRunner.Run("search", "--model", "llama3.1-8b", "--gpu", "H100-SXM-80GB", "--gpus", "64", "--global-batch", "256", "--top", "3", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "evaluated", "feasible", "rejected", "elapsed_s", "layouts_per_s", "best" }) Assert.True(root.TryGetProperty(key, out _), key);
+        var best = root.GetProperty("best");
+        Assert.Equal(3, best.GetArrayLength());
+        foreach (var key in new[] { "tp", "pp", "vpp", "dp", "cp", "ep", "zero", "sequence_parallel", "recompute", "micro_batch", "step_time_s", "mfu", "memory_gib" })
+            Assert.True(best[0].TryGetProperty(key, out _), key);
+        Assert.True(best[0].GetProperty("step_time_s").GetDouble() <= best[1].GetProperty("step_time_s").GetDouble() * (1 + 1e-12)
+            || best[0].GetProperty("days_to_train").GetDouble() <= best[1].GetProperty("days_to_train").GetDouble());
+    }
+
+    [Fact]
+    public void Validate_json_has_the_agreed_shape_and_lists_every_row()
+    {
+        string runs = Kolosseum.Tests.Validation.PublishedLayoutsTests.RunsFile;
+        var (code, stdout, _) = CliRunner.Run("validate", "--runs", runs, "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var rows = doc.RootElement.GetProperty("rows");
+        int dataLines = File.ReadAllLines(runs).Length - 1;
+        Assert.Equal(dataLines, rows.GetArrayLength());
+        foreach (var row in rows.EnumerateArray())
+        {
+            foreach (var key in new[] { "id", "metric", "measured", "predicted", "relative_error", "searched" }) Assert.True(row.TryGetProperty(key, out _), key);
+            if (row.GetProperty("predicted").ValueKind == JsonValueKind.Null) Assert.NotEqual(JsonValueKind.Null, row.GetProperty("reason").ValueKind);
+        }
+        var summary = doc.RootElement.GetProperty("summary");
+        Assert.Equal(dataLines, summary.GetProperty("count").GetInt32());
+        Assert.True(summary.GetProperty("mean_abs_relative_error").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Validate_reports_a_broken_csv_with_line_and_column()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "kolosseum-bad-runs-" + Guid.NewGuid().ToString("N") + ".csv");
+        var lines = File.ReadAllLines(Kolosseum.Tests.Validation.PublishedLayoutsTests.RunsFile).Take(2).ToList();
+        lines[1] = lines[1].Replace(",A100-SXM-80GB,", ",A100-SXM-80G,", StringComparison.Ordinal);
+        File.WriteAllLines(file, lines);
+        try
+        {
+            var (code, _, stderr) = CliRunner.Run("validate", "--runs", file);
+            Assert.Equal(2, code);
+            Assert.Contains(":2:", stderr);
+            Assert.Contains("did you mean 'A100-SXM-80GB'", stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Kolosseum.Diagnostics;
+using Kolosseum.Fabric;
+using Kolosseum.Validation;
+
+namespace Kolosseum.Tests.Validation;
+
+/// <summary>
+/// The model against every published run in shared/validation/runs.csv, with one calibrated parameter set.
+/// The bounds are what the model achieves today (docs/performance-model.md, "Results"), kept as a
+/// regression guard: the project's target (mean ≤ 5%, max ≤ 12% on throughput rows) is met for the mean
+/// of the H100 rows and not yet on the whole file, and the tests say so rather than hiding it.
+/// </summary>
+public class ValidationAccuracyTests
+{
+    private static readonly Lazy<IReadOnlyList<ValidationRow>> Rows = new(() =>
+    {
+        var catalog = Kolosseum.Catalog.Catalog.Embedded;
+        var runs = RunsCsvReader.Read(File.ReadAllText(PublishedLayoutsTests.RunsFile), PublishedLayoutsTests.RunsFile, catalog, new DiagnosticBag());
+        var validator = new RunValidator(catalog, (g, n, c) => FabricNetwork.DefaultNetwork(catalog, g, n, c));
+        return runs.Select(validator.Predict).ToList();
+    });
+
+    private static IEnumerable<double> Errors(Func<ValidationRow, bool> filter) =>
+        Rows.Value.Where(filter).Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value));
+
+    [Fact]
+    public void Memory_rows_meet_the_target_of_5_percent_mean()
+    {
+        var errors = Errors(r => RunValidator.GroupOf(r.Metric) == "memory").ToList();
+        Assert.Equal(16, errors.Count);
+        Assert.True(errors.Average() <= 0.05, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.10, $"max {errors.Max():P1}");
+    }
+
+    [Fact]
+    public void H100_throughput_rows_meet_the_5_percent_mean_target_and_stay_within_todays_max()
+    {
+        var h100 = Errors(r => RunValidator.GroupOf(r.Metric) == "throughput" && (r.Id.Contains("h100", StringComparison.Ordinal)
+            || r.Id.StartsWith("nemo", StringComparison.Ordinal) || r.Id.StartsWith("nemotron", StringComparison.Ordinal) || r.Id.StartsWith("mcore", StringComparison.Ordinal))).ToList();
+        Assert.True(h100.Count >= 15);
+        Assert.True(h100.Average() <= 0.05, $"mean {h100.Average():P1}");
+        // Regression bound at the achieved maximum (13.4%, a searched layout; docs/performance-model.md).
+        Assert.True(h100.Max() <= 0.15, $"max {h100.Max():P1}");
+    }
+
+    [Fact]
+    public void All_throughput_rows_stay_within_todays_accuracy()
+    {
+        var all = Errors(r => RunValidator.GroupOf(r.Metric) == "throughput").ToList();
+        // Regression bounds at the achieved accuracy (7.7% mean, 30% max), not the target.
+        Assert.True(all.Average() <= 0.085, $"mean {all.Average():P1}");
+        Assert.True(all.Max() <= 0.32, $"max {all.Max():P1}");
+    }
+
+    [Fact]
+    public void Every_row_is_predicted_or_gives_its_reason()
+    {
+        Assert.All(Rows.Value, r => Assert.True(r.Predicted is not null || !string.IsNullOrWhiteSpace(r.Reason), r.Id));
+        Assert.True(Rows.Value.Count(r => r.Predicted is null) <= 1);
+    }
+}
