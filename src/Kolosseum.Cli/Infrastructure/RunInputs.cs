@@ -94,6 +94,13 @@ internal sealed class RunFlags
         if (gpu is not null && !gpu.Supports(precision))
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--precision"), "--precision", precision.Name(), $"{gpu.Name} has no {precision.Name()} tensor cores", "use bf16");
         if (bag.HasErrors || model is null || gpu is null || node is null || gpus is null || tokens is null || batch is null || seq is null) return null;
+        if (Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, gpus.Value).Problem is { } noFabric)
+        {
+            // The performance model needs the network; a scenario's options are checked on loading, flags here.
+            bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--gpus"), "--gpus", gpus.Value.Inv(), "no network fabric of the catalog defaults carries it: " + noFabric,
+                "use fewer GPUs, or see 'kolosseum fabric --gpus N' for what the switches allow");
+            return null;
+        }
         var training = new TrainingSpec { Tokens = tokens.Value, GlobalBatch = batch.Value, SeqLen = seq.Value, Precision = precision, Attention = attention };
         return new RunInputs(model, training, gpu, node, gpus.Value, catalog, option);
     }

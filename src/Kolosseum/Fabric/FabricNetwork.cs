@@ -35,6 +35,17 @@ public static class FabricNetwork
         Build(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id));
 
     /// <summary>
+    /// The default network, or why none exists: for inputs that no scenario check has seen (command-line
+    /// flags, rows of a CSV), where 10 million GPUs may simply be more than the default switches can join.
+    /// </summary>
+    public static (ClusterNetwork? Network, string? Problem) TryDefaultNetwork(Catalog.Catalog catalog, GpuSpec gpu, NodeSpec node, long gpus)
+    {
+        var outcome = FabricDesigner.Backend(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id));
+        if (!outcome.Ok) return (null, outcome.Infeasible);
+        return (ToClusterNetwork(outcome.Design!, gpu, node, catalog.Get<NicSpec>(node.BackendNicId)), null);
+    }
+
+    /// <summary>
     /// Throws when no design exists: a loaded scenario has been checked already (the <c>fabric</c> section
     /// reports an infeasible choice as a diagnostic), so reaching it here is a bug in the caller.
     /// </summary>

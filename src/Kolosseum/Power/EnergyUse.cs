@@ -42,7 +42,9 @@ public static class EnergyUse
     public static AnnualEnergy PerYear(PowerProfile power, Watts busyIt, double utilisation, EnergyPrice price, CarbonIntensity carbon)
     {
         if (!(utilisation >= 0 && utilisation <= 1)) throw new ArgumentOutOfRangeException(nameof(utilisation), utilisation, "utilisation lies in [0, 1]");
-        var averageIt = busyIt * utilisation + power.It(PowerState.Idle) * (1 - utilisation);
+        // Idle plus the busy excess: rounding keeps this monotone in the utilisation, which a weighted sum with 1 - u is not.
+        var idleIt = power.It(PowerState.Idle);
+        var averageIt = idleIt + (busyIt - idleIt) * utilisation;
         var facilityW = averageIt * power.Pue;
         var energy = facilityW * Duration.FromYears(1);
         return new AnnualEnergy(utilisation, facilityW, energy, energy * price, energy * carbon);

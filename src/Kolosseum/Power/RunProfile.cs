@@ -59,8 +59,11 @@ public sealed record RunProfile
         double checkpointing = Math.Min(lost, Productive.Seconds * CheckpointPause.Seconds / CheckpointInterval.Seconds);
         double failures = lost - checkpointing;
         double halfInterval = CheckpointInterval.Seconds / 2;
-        double reworkShare = halfInterval + RestartTime.Seconds > 0 ? halfInterval / (halfInterval + RestartTime.Seconds) : 1;
-        double rework = failures * reworkShare;
-        return new RunTimeSplit(Productive, new Duration(checkpointing), new Duration(rework), new Duration(failures - rework));
+        double whole = halfInterval + RestartTime.Seconds;
+        // Both parts from their own share, not one as the difference: with a restart of nanoseconds against an
+        // interval of an hour, failures - rework would be all rounding error.
+        double rework = whole > 0 ? failures * (halfInterval / whole) : failures;
+        double restart = whole > 0 ? failures * (RestartTime.Seconds / whole) : 0;
+        return new RunTimeSplit(Productive, new Duration(checkpointing), new Duration(rework), new Duration(restart));
     }
 }

@@ -43,22 +43,26 @@ public static class LayoutSearch
         var partials = new List<Accumulator>();
         long done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation };
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, items.Count, Math.Max(1, items.Count / (threads * 16) + 1)),
-            parallel,
-            () => new Accumulator(topK),
-            (range, _, acc) =>
-            {
-                for (int i = range.Item1; i < range.Item2; i++)
-                    Explore(model, space, items[i], work.MicroBatches, acc);
-                long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                options.Progress?.Report((double)now / items.Count);
-                return acc;
-            },
-            acc =>
-            {
-                lock (partials) partials.Add(acc);
-            });
+        // A space without groups (fixed degrees that fit no GPU count) has nothing to evaluate; the partitioner needs a range.
+        if (items.Count > 0)
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, items.Count, Math.Max(1, items.Count / (threads * 16) + 1)),
+                parallel,
+                () => new Accumulator(topK),
+                (range, _, acc) =>
+                {
+                    for (int i = range.Item1; i < range.Item2; i++)
+                        Explore(model, space, items[i], work.MicroBatches, acc);
+                    long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
+                    options.Progress?.Report((double)now / items.Count);
+                    return acc;
+                },
+                acc =>
+                {
+                    lock (partials) partials.Add(acc);
+                });
+        }
 
         // Merge in a fixed order so the result does not depend on which thread found what.
         var best = new List<RankedLayout>();

@@ -24,6 +24,8 @@ public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec
         if (run.Metric is RunMetric.TflopsPerGpu or RunMetric.Mfu && run.Convention is null)
             return Unpredicted(run, "the row gives no flops_convention, so its FLOP count cannot be reproduced");
 
+        if (Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, run.Gpus).Problem is { } noFabric)
+            return Unpredicted(run, "no network fabric of the catalog defaults carries it: " + noFabric);
         var network = networkFor(gpu, node, run.Gpus);
         // A memory row asks what the configuration needs, whether or not that fits the GPU.
         bool memoryMetric = GroupOf(run.Metric) == "memory";

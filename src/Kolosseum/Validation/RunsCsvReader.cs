@@ -131,8 +131,9 @@ public static class RunsCsvReader
             var metric = Enum<RunMetric>("metric", true);
             var valueCell = Cell("value");
             double value = double.NaN;
-            if (!double.TryParse(valueCell.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value <= 0)
-                Error("value", valueCell, "must be a positive finite number");
+            // Bounded away from 0 as well: a relative error against a measured 1e-320 is infinite.
+            if (!double.TryParse(valueCell.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !(value >= 1e-9 && value <= QuantityParser.MaxMagnitude))
+                Error("value", valueCell, "must be a positive finite number between 1e-9 and 1e30");
             var convention = Enum<FlopConvention>("flops_convention", false);
             var sp = Bool("sequence_parallel");
             AttentionKernel? attention = index.ContainsKey("attention") ? Enum<AttentionKernel>("attention", false) : null;
@@ -144,6 +145,9 @@ public static class RunsCsvReader
                 Error("moe_topk", Cell("moe_topk"), "a mixture-of-experts row needs moe_topk and moe_ffn_hidden");
             if (heads is not null && kvHeads is not null && heads % kvHeads != 0)
                 Error("kv_heads", Cell("kv_heads"), $"heads ({heads.Inv()}) must be a multiple of kv_heads");
+            // The head size is hidden / heads: 0 would make every attention estimate infinite.
+            if (heads is not null && hidden is not null && hidden < heads)
+                Error("heads", Cell("heads"), $"more attention heads than the hidden size ({hidden.Inv()}): the head size would be 0");
             if (!_ok || layers is null || hidden is null || heads is null || kvHeads is null || ffn is null || act is null || vocab is null
                 || seq is null || gpus is null || globalBatch is null || precision is null || metric is null)
                 return null;
