@@ -16,7 +16,7 @@ internal static class PlanView
         c.MarkupLine($"[bold]{TerminalText.Markup(plan.Scenario.Name)}[/]");
         if (plan.Scenario.Description is { } d) c.MarkupLine(TerminalText.Markup(d));
         var s = plan.Scenario;
-        c.MarkupLine($"{TerminalText.Markup(s.Model.Name)}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.GlobalBatch.Inv()} × {s.Training.SeqLen.Inv()}, {s.Training.Precision.Name()}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}");
+        c.MarkupLine($"{TerminalText.Markup(s.Model.Name)}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.BatchRange()} × {s.Training.SeqLen.Inv()}, {s.Training.Precision.Name()}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}");
         c.WriteLine();
         c.Write(new Panel(new Text(TerminalText.Clean(plan.Answer))).Header("answer").Border(BoxBorder.Rounded));
 

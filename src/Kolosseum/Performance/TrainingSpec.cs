@@ -29,6 +29,14 @@ public sealed record TrainingSpec
         while (GlobalBatchMax is { } max && b <= max);
     }
 
+    /// <summary>The batch as a title shows it: "2048" or, when the search may grow it, "2048–8192" (sequences).</summary>
+    public string BatchRange()
+    {
+        var choices = BatchChoices().ToList();
+        var first = choices[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return choices.Count == 1 ? first : first + "–" + choices[^1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public required int SeqLen { get; init; }
     public required Precision Precision { get; init; }
     public required AttentionKernel Attention { get; init; }

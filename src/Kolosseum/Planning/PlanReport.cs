@@ -17,7 +17,7 @@ public static class PlanReport
         return new ReportDocument
         {
             Title = s.Name,
-            Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.GlobalBatch.ToString(CultureInfo.InvariantCulture)} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {Yaml.EnumNames<Hardware.Precision>.Name(s.Training.Precision)}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
+            Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.BatchRange()} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {Yaml.EnumNames<Hardware.Precision>.Name(s.Training.Precision)}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
             Answer = plan.Answer,
             Comparison = ComparisonTableOf(plan),
             Sections = [.. PlanReportSections.All(plan)],
