@@ -1,41 +1,25 @@
+using Kolosseum.Randomness;
+
 namespace Kolosseum.Buildout;
 
 /// <summary>
-/// The random stream of one Monte-Carlo trial: xoshiro256** seeded from (seed, trial index) through
-/// SplitMix64. Each trial owns its stream, so a trial draws the same numbers whichever thread runs it
-/// and in whatever order, and results are identical for a seed whatever the thread count.
+/// The random stream of one build-out trial: <see cref="Xoshiro256StarStar"/> seeded from (seed, trial
+/// index). Each trial owns its stream, so a trial draws the same numbers whichever thread runs it and in
+/// whatever order, and results are identical for a seed whatever the thread count.
 /// A mutable struct on purpose: pass it by <c>ref</c>, never copy it.
 /// </summary>
 public struct TrialRandom
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256StarStar _bits;
 
     public TrialRandom(ulong seed, long trial)
     {
         // Mix the seed first, then add the trial: (seed, trial) and (seed + 1, trial - 1) must not collide.
-        ulong x = unchecked(Mix(seed ^ 0x243F6A8885A308D3UL) + (ulong)trial * 0x9E3779B97F4A7C15UL);
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        _bits = Xoshiro256StarStar.FromSplitMix(unchecked(Xoshiro256StarStar.Mix(seed ^ 0x243F6A8885A308D3UL) + (ulong)trial * 0x9E3779B97F4A7C15UL));
     }
 
-    /// <summary>The next 64 random bits (xoshiro256**, Blackman and Vigna 2018).</summary>
-    public ulong NextUInt64()
-    {
-        unchecked
-        {
-            ulong result = RotateLeft(_s1 * 5, 7) * 9;
-            ulong t = _s1 << 17;
-            _s2 ^= _s0;
-            _s3 ^= _s1;
-            _s1 ^= _s2;
-            _s0 ^= _s3;
-            _s2 ^= t;
-            _s3 = RotateLeft(_s3, 45);
-            return result;
-        }
-    }
+    /// <summary>The next 64 random bits.</summary>
+    public ulong NextUInt64() => _bits.Next();
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -80,25 +64,4 @@ public struct TrialRandom
         double y = NextGamma(b);
         return x / (x + y);
     }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        unchecked
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            return Mix(x);
-        }
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        unchecked
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }
