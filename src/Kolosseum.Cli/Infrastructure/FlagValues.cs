@@ -42,17 +42,17 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
             Diagnostics.Error(q.ErrorCode!, SourceLocation.ForFlag(flag), flag, text, q.Error!, q.Suggestion);
             return null;
         }
-        if (q.Value != Math.Floor(q.Value))
+        if (QuantityParser.WholeNumber(q.Value) is not { } whole)
         {
             Diagnostics.Error(DiagnosticCodes.WrongType, SourceLocation.ForFlag(flag), flag, text, "must be a whole number");
             return null;
         }
-        if (q.Value < min || q.Value > max || !QuantityParser.FitsLong(q.Value))
+        if (whole < min || whole > max || !QuantityParser.FitsLong(whole))
         {
             Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, Range(min, max));
             return null;
         }
-        return (long)q.Value;
+        return (long)whole;
     }
 
     public int? Int(string flag, string? text, int min, int max) => Integer(flag, text, min, max) is { } v ? (int)v : null;

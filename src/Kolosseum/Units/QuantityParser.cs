@@ -37,6 +37,19 @@ public static class QuantityParser
     /// </summary>
     public static bool FitsLong(double value) => value >= -9.2233720368547758e18 && value < 9.2233720368547758e18;
 
+    /// <summary>
+    /// The whole number a parsed count stands for, or null when it has a fraction. "256.09T" is whole, but
+    /// 256.09 × 1e12 in binary floating point is 256089999999999.97: a difference within the rounding of the
+    /// product (a few units in the last place) is that rounding, not a fraction the user wrote.
+    /// </summary>
+    public static double? WholeNumber(double value)
+    {
+        double nearest = Math.Round(value);
+        double magnitude = Math.Abs(value);
+        double ulp = Math.BitIncrement(magnitude) - magnitude;
+        return Math.Abs(value - nearest) <= 4 * ulp ? nearest : null;
+    }
+
     public static ParsedQuantity Parse(string text, Dimension dimension)
     {
         string s = text.Trim();

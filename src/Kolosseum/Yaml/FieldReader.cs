@@ -142,17 +142,17 @@ public sealed class FieldReader
             _diagnostics.Error(q.ErrorCode!, s.Location, field, s.Value, q.Error!, q.Suggestion);
             return null;
         }
-        if (q.Value != Math.Floor(q.Value))
+        if (QuantityParser.WholeNumber(q.Value) is not { } whole)
         {
             _diagnostics.Error(DiagnosticCodes.WrongType, s.Location, field, s.Value, "must be a whole number", null);
             return null;
         }
-        if (q.Value < min || q.Value > max || !QuantityParser.FitsLong(q.Value))
+        if (whole < min || whole > max || !QuantityParser.FitsLong(whole))
         {
             _diagnostics.Error(DiagnosticCodes.OutOfRange, s.Location, field, s.Value, RangeRule(min, max, Dimension.Count), rangeHint);
             return null;
         }
-        return (long)q.Value;
+        return (long)whole;
     }
 
     public int? Int(string key, bool required = false, int min = 0, int max = int.MaxValue, string? rangeHint = null)

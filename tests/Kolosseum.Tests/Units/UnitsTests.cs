@@ -88,4 +88,21 @@ public class UnitsTests
         var q = QuantityParser.Parse("80 GiBs", Dimension.Bytes);
         Assert.Contains("GiB", q.Suggestion);
     }
+
+    [Fact]
+    public void Counts_written_with_a_suffix_are_whole_however_the_product_rounds()
+    {
+        // 256.09 × 1e12 is 256089999999999.97 in binary floating point; the user wrote a whole number.
+        Gen.Select(Gen.Int[1, 99_999], Gen.OneOfConst("k", "M", "B", "T")).Sample((hundredths, suffix) =>
+        {
+            var q = QuantityParser.Parse((hundredths / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + suffix, Dimension.Count);
+            double exact = (double)(hundredths * suffix switch { "k" => 10m, "M" => 10_000m, "B" => 10_000_000m, _ => 10_000_000_000m });
+            Assert.Equal(exact, QuantityParser.WholeNumber(q.Value));
+        });
+        // A fraction stays a fraction, however small, down to the precision of a double.
+        Assert.Null(QuantityParser.WholeNumber(6.5));
+        Assert.Null(QuantityParser.WholeNumber(64.000001));
+        Assert.Null(QuantityParser.WholeNumber(1e6 + 0.01));
+        Assert.Equal(-3.0, QuantityParser.WholeNumber(-3.0));
+    }
 }
