@@ -37,7 +37,7 @@ public static class NiceTicks
         int bestDistance = int.MaxValue;
         foreach (var (m, x) in new[] { (1.0, e), (2.0, e), (5.0, e), (1.0, e + 1), (2.0, e + 1) })
         {
-            double lo = Math.Floor(min / Step(m, x)), hi = Math.Ceiling(max / Step(m, x));
+            var (lo, hi) = Enclosing(min, max, m, x);
             int distance = (int)Math.Abs(hi - lo - target);
             if (distance <= bestDistance && hi - lo + 1 <= MaxTicks)
             {
@@ -50,6 +50,22 @@ public static class NiceTicks
         var ticks = new double[(int)(kMax - kMin) + 1];
         for (int i = 0; i < ticks.Length; i++) ticks[i] = Tick(kMin + i, mantissa, exponent);
         return ticks;
+    }
+
+    /// <summary>
+    /// The tick indices k (tick = k × step) of the last tick at or below min and the first at or above max.
+    /// min / step rounds: 17912715.2 / 0.05 can come out a hair under 358254304 and put the first tick a
+    /// whole step too low, so the floor and ceiling are corrected against the ticks themselves.
+    /// </summary>
+    private static (double Lo, double Hi) Enclosing(double min, double max, double mantissa, int exponent)
+    {
+        double step = Step(mantissa, exponent);
+        double lo = Math.Floor(min / step), hi = Math.Ceiling(max / step);
+        if (Tick(lo + 1, mantissa, exponent) <= min) lo++;
+        else if (Tick(lo, mantissa, exponent) > min) lo--;
+        if (Tick(hi - 1, mantissa, exponent) >= max) hi--;
+        else if (Tick(hi, mantissa, exponent) < max) hi++;
+        return (lo, hi);
     }
 
     /// <summary>
