@@ -8,24 +8,17 @@ using Kolosseum.Validation;
 namespace Kolosseum.Tests.Validation;
 
 /// <summary>
-/// The search against the layouts the published runs used (shared/validation/runs.csv): for every run that
+/// The search against the layouts the published runs used (shared/validation/runs.csv, copied to TestData/validation): for every run that
 /// reports its layout, the search — free on every cell — finds a layout at least as fast by the model's own
 /// estimate. docs/search.md explains where and why its choice differs.
 /// </summary>
 public class PublishedLayoutsTests
 {
-    internal static string RunsFile => Path.Combine(RepositoryRoot(), "..", "shared", "validation", "runs.csv");
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kolosseum.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("repository root not found");
-    }
+    /// <summary>The published runs, as copied next to the tests (TestData/validation/README.md).</summary>
+    internal static string RunsFile => Path.Combine(AppContext.BaseDirectory, "TestData", "validation", "runs.csv");
 
     public static IEnumerable<object[]> RowsWithALayout()
     {
-        if (!File.Exists(RunsFile)) yield break;
         var catalog = Kolosseum.Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(File.ReadAllText(RunsFile), RunsFile, catalog, new DiagnosticBag());
         var validator = new RunValidator(catalog, (g, n, c) => FabricNetwork.DefaultNetwork(catalog, g, n, c));
