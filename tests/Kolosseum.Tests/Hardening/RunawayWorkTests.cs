@@ -79,9 +79,9 @@ public sealed class RunawayWorkTests : IDisposable
     [Fact]
     public void Ten_million_trials_of_a_decade_long_run_are_not_simulated_failure_by_failure()
     {
-        // 50B tokens at 1 TFLOP/s: about ten years per trial, some 10^9 interruptions in ten million trials.
-        var (code, stdout, stderr) = CliRunner.Run("plan", SlowGpus("50B", "10000000"), "--no-what-if", "--json");
+        // 250B tokens at 1 TFLOP/s: about fifty years per trial, some 5·10^9 interruptions in ten million trials.
+        var (code, stdout, stderr) = CliRunner.Run("plan", SlowGpus("250B", "10000000"), "--no-what-if", "--json");
         Assert.True(code == 1, stderr);
-        Assert.Contains("interruptions, more than the 1e8 the simulation follows", Reason(stdout, 0), StringComparison.Ordinal);
+        Assert.Contains("interruptions, more than the 1e9 the simulation follows", Reason(stdout, 0), StringComparison.Ordinal);
     }
 }
