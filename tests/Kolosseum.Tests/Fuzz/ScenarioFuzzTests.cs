@@ -46,7 +46,8 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         var mutator = new ScenarioMutator(FuzzHarness.Seeds(), seed);
         var mutants = Enumerable.Range(0, inputs).Select(_ => mutator.Next()).ToList();
         var summary = new FuzzSummary();
-        using var harness = new FuzzHarness(TimeSpan.FromSeconds(60));
+        // Above the longest work a limit allows (a reliability run at its 1e9-interruption budget: about 80 s on 2 cores).
+        using var harness = new FuzzHarness(TimeSpan.FromSeconds(180));
 
         var loaded = new List<Mutant>();
         Parallel.ForEach(mutants, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, mutant =>
