@@ -60,15 +60,20 @@ public sealed class AxisScale
     }
 
     /// <summary>Where a raw SI value lies along the axis: 0 at the first tick, 1 at the last.</summary>
-    public double Fraction(double raw)
+    public double Fraction(double raw) => DisplayFraction(raw / Unit.Factor);
+
+    /// <summary>
+    /// Where a tick (in display units) lies along the axis. Placed in display units directly: a round trip
+    /// through SI (tick × factor / factor) can move a tick by an ulp, which on a 1 W axis at 60 MW is 1e-8 of
+    /// the axis, and the end ticks would no longer sit exactly at 0 and 1.
+    /// </summary>
+    public double TickFraction(double tick) => DisplayFraction(tick);
+
+    private double DisplayFraction(double v)
     {
-        double v = raw / Unit.Factor;
         if (Spec.Scale == AxisScaleKind.Log) v = Math.Log10(v);
         return _hi == _lo ? 0.5 : (v - _lo) / (_hi - _lo);
     }
-
-    /// <summary>Where a tick (in display units) lies along the axis.</summary>
-    public double TickFraction(double tick) => Fraction(tick * Unit.Factor);
 
     /// <summary>The tick's label with unit: "50 MW", "$1.5B", "40 d".</summary>
     public string TickLabel(double tick)
