@@ -38,7 +38,8 @@ public sealed record BuildoutSettings : IOptionSection<BuildoutSettings>
         var catalog = context.Scenario.Catalog;
         var sources = SourceLookup.ForScenario(context.Scenario.File);
         string field = context.OptionPath + "." + Key;
-        var at = section?.Location ?? new SourceLocation(context.Scenario.File, 0, 0);
+        // Without a section, problems of the defaults are reported inside the option (at its GPU count).
+        var at = section?.Location ?? context.GpusLocation;
 
         string? presetId = section?.String("preset");
         var start = section is null ? null : BuildoutFields.Date(section, "start", required: false);

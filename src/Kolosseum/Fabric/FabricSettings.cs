@@ -72,7 +72,7 @@ public sealed record FabricSettings : IOptionSection<FabricSettings>
         if (context.Gpu is not null && context.Node is not null && context.Gpus > 0)
         {
             var where = section is null
-                ? new FabricChecks.Locator(k => (new Diagnostics.SourceLocation(context.Scenario.File, 0, 0), context.OptionPath + ".fabric." + k))
+                ? new FabricChecks.Locator(k => (context.GpusLocation, context.OptionPath + ".fabric." + k + " (default)"))
                 : new FabricChecks.Locator(k => (section.Mapping.Get(k)?.Location ?? section.Location, section.FieldPath(k)));
             FabricChecks.Check(s, catalog, context.Gpu, context.Node, context.Gpus, where, bag);
         }

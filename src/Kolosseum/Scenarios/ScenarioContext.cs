@@ -14,7 +14,11 @@ public sealed record ScenarioContext(
     DiagnosticBag Diagnostics,
     bool ReportMissing);
 
-/// <summary>What a per-option section reader may look at, in addition to the scenario.</summary>
+/// <summary>
+/// What a per-option section reader may look at, in addition to the scenario. <paramref name="GpusLocation"/>
+/// is where the option gives its GPU count: a section the file leaves out reports what its defaults cannot
+/// do for that count there.
+/// </summary>
 public sealed record OptionContext(
     ScenarioContext Scenario,
     string OptionName,
@@ -22,4 +26,5 @@ public sealed record OptionContext(
     GpuSpec? Gpu,
     long Gpus,
     NodeSpec? Node,
-    Ownership? Ownership);
+    Ownership? Ownership,
+    SourceLocation GpusLocation);

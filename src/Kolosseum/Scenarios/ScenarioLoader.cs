@@ -249,7 +249,7 @@ public static class ScenarioLoader
         if (l is not null && gpus is not null) layout = ReadLayout(l, gpus.Value, context);
         else l?.Finish();
 
-        var optionContext = new OptionContext(context, name ?? path, path, gpu, gpus ?? 0, node, ownership);
+        var optionContext = new OptionContext(context, name ?? path, path, gpu, gpus ?? 0, node, ownership, o.Node("gpus")?.Location ?? o.Location);
         var sections = SectionRegistry.ReadOption(o, optionContext);
         o.Finish();
         if (name is null || gpu is null || gpus is null || ownership is null || node is null) return null;
