@@ -41,7 +41,7 @@ internal static class CalibrateCommand
             return context.Fail(bag);
         }
         context.ErrorConsole.MarkupLine($"calibrating {TerminalText.Markup(gpuId)} on {TerminalText.Markup(path)} (a few minutes)...");
-        var result = Calibration.Fit(published, catalog, gpuId, (g, n, count) => Networks.For(catalog, g, n, count));
+        var result = Calibration.Fit(published, catalog, gpuId);
         if (json)
         {
             return Json.Write(context, new

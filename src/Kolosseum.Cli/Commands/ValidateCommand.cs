@@ -31,7 +31,7 @@ internal static class ValidateCommand
         context.Warn(bag);
         foreach (var d in bag.Items.Where(d => d.Severity == Severity.Error)) context.Stderr.WriteLine(TerminalText.Clean(d.Format()) + " (row skipped)");
 
-        var validator = new RunValidator(catalog, (g, n, count) => Networks.For(catalog, g, n, count));
+        var validator = new RunValidator(catalog);
         var rows = runs.AsParallel().AsOrdered().Select(validator.Predict).ToList();
         var summary = RunValidator.Summarize(rows);
         if (json)

@@ -49,7 +49,6 @@ public static class Calibration
         IReadOnlyList<PublishedRun> runs,
         Catalog.Catalog catalog,
         string gpuId,
-        Func<GpuSpec, NodeSpec, long, ClusterNetwork> networkFor,
         int maxEvaluations = 600)
     {
         var rows = runs.Where(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput").ToList();
@@ -65,7 +64,7 @@ public static class Calibration
             var eff = baseGpu.Efficiency;
             for (int i = 0; i < free.Count; i++) eff = free[i].Set(eff, Map(x[i], free[i]));
             var gpu = baseGpu with { Efficiency = eff };
-            var validator = new RunValidator(catalog, (g, n, count) => networkFor(gpu, n, count), gpu);
+            var validator = new RunValidator(catalog, gpu);
             var errors = rows.AsParallel().AsOrdered().Select(r => validator.Predict(r).RelativeError).ToList();
             // A row that cannot be predicted counts as a 100% error: the fit must not buy accuracy by losing rows.
             double mean = errors.Select(e => e is null ? 1.0 : Math.Abs(e.Value)).DefaultIfEmpty(0).Average();

@@ -13,7 +13,7 @@ namespace Kolosseum.Validation;
 /// defined on the standard kernels; full or unknown recompute uses the faster fused flash kernel. When a
 /// standard-kernel run cannot fit, the only kernel it could have run with is flash, and that is used (and noted).
 /// </summary>
-public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec, long, ClusterNetwork> networkFor, GpuSpec? gpuOverride = null)
+public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride = null)
 {
     public ValidationRow Predict(PublishedRun run)
     {
@@ -24,9 +24,10 @@ public sealed class RunValidator(Catalog.Catalog catalog, Func<GpuSpec, NodeSpec
         if (run.Metric is RunMetric.TflopsPerGpu or RunMetric.Mfu && run.Convention is null)
             return Unpredicted(run, "the row gives no flops_convention, so its FLOP count cannot be reproduced");
 
-        if (Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, run.Gpus).Problem is { } noFabric)
+        // A row names no fabric: the catalog's default for its node, designed once, or the reason there is none.
+        var (designed, noFabric) = Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, run.Gpus);
+        if (designed is not { } network)
             return Unpredicted(run, "no network fabric of the catalog defaults carries it: " + noFabric);
-        var network = networkFor(gpu, node, run.Gpus);
         // A memory row asks what the configuration needs, whether or not that fits the GPU.
         bool memoryMetric = GroupOf(run.Metric) == "memory";
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };

@@ -21,7 +21,7 @@ public class PublishedLayoutsTests
     {
         var catalog = Kolosseum.Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(File.ReadAllText(RunsFile), RunsFile, catalog, new DiagnosticBag());
-        var validator = new RunValidator(catalog, (g, n, c) => FabricNetwork.DefaultNetwork(catalog, g, n, c));
+        var validator = new RunValidator(catalog);
         // Rows whose published layout fits in the model (one does not: docs/performance-model.md explains it).
         foreach (var r in runs.Where(r => RunValidator.GroupOf(r.Metric) == "throughput" && r.Tp is not null && r.Pp is not null && r.Dp is not null))
             if (validator.Predict(r).Estimate is { Fits: true })
@@ -34,7 +34,7 @@ public class PublishedLayoutsTests
     {
         var catalog = Kolosseum.Catalog.Catalog.Embedded;
         var run = RunsCsvReader.Read(File.ReadAllText(RunsFile), RunsFile, catalog, new DiagnosticBag()).Single(r => r.Id == id);
-        var validator = new RunValidator(catalog, (g, n, c) => FabricNetwork.DefaultNetwork(catalog, g, n, c));
+        var validator = new RunValidator(catalog);
         var published = validator.Predict(run);
         var e = published.Estimate!.Value;
         var gpu = catalog.Get<GpuSpec>(run.GpuId);

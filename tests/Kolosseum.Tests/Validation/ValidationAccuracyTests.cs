@@ -16,7 +16,7 @@ public class ValidationAccuracyTests
     {
         var catalog = Kolosseum.Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(File.ReadAllText(PublishedLayoutsTests.RunsFile), PublishedLayoutsTests.RunsFile, catalog, new DiagnosticBag());
-        var validator = new RunValidator(catalog, (g, n, c) => FabricNetwork.DefaultNetwork(catalog, g, n, c));
+        var validator = new RunValidator(catalog);
         return runs.Select(validator.Predict).ToList();
     });
 
