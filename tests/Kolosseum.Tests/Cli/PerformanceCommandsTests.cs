@@ -21,6 +21,45 @@ public class PerformanceCommandsTests
     }
 
     [Fact]
+    public void Estimate_of_a_scenario_option_uses_the_options_fabric_as_plan_does()
+    {
+        // Four islands of 256 GPUs joined at 7:1: a data-parallel group of 128 spans them and pays the top tier.
+        string file = Path.Combine(Directory.CreateTempSubdirectory("kolosseum-islands-").FullName, "islands.yaml");
+        File.WriteAllText(file, """
+            name: islands
+            model: llama3.1-70b
+            training: {tokens: 1T, global_batch: 128, seq_len: 8192, precision: bf16}
+            options:
+              - name: four islands at 7:1
+                gpu: H100-SXM-80GB
+                gpus: 1024
+                ownership: owned
+                fabric: {island_gpus: 256, oversubscription: 7}
+            """);
+        string[] layout = ["--tp", "8", "--pp", "1", "--zero", "1", "--json"];
+        var (code, stdout, stderr) = CliRunner.Run(["estimate", file, .. layout]);
+        Assert.True(code == 0, stderr);
+        var (flagsCode, flagsOut, _) = CliRunner.Run(["estimate", "--model", "llama3.1-70b", "--gpu", "H100-SXM-80GB", "--gpus", "1024",
+            "--global-batch", "128", "--seq", "8192", "--tokens", "1T", .. layout]);
+        Assert.Equal(0, flagsCode);
+
+        var bag = new Kolosseum.Diagnostics.DiagnosticBag();
+        var scenario = Kolosseum.Scenarios.ScenarioLoader.Load(file, bag)!;
+        var option = scenario.Options[0];
+        var model = new Kolosseum.Performance.PerformanceModel(scenario.Model, scenario.Training, option.Gpu,
+            Kolosseum.Fabric.FabricNetwork.ForOption(scenario.Catalog, option));
+        // The flags' defaults: vpp, cp, ep and micro-batch 1, sequence parallel on with tp > 1, no recompute.
+        var expected = model.Evaluate(new Kolosseum.Performance.Layout(8, 1, 1, 128, 1, 1, 1, true, Kolosseum.Performance.Recompute.None, 1));
+
+        using var viaScenario = JsonDocument.Parse(stdout);
+        using var viaFlags = JsonDocument.Parse(flagsOut);
+        double DpTime(JsonDocument d) => d.RootElement.GetProperty("time_breakdown_s").GetProperty("dp_communication").GetDouble();
+        Assert.Equal(expected.StepTime, viaScenario.RootElement.GetProperty("step_time_s").GetDouble(), expected.StepTime * 1e-12);
+        Assert.True(DpTime(viaScenario) > DpTime(viaFlags), $"7:1 islands {DpTime(viaScenario)} s vs non-blocking {DpTime(viaFlags)} s");
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public void A_layout_that_breaks_a_rule_names_the_rule_and_the_valid_values()
     {
         var (code, _, stderr) = CliRunner.Run("estimate", "--model", "llama3.1-70b", "--gpu", "H100-SXM-80GB", "--gpus", "96", "--tp", "3");
