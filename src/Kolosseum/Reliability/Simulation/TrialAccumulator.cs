@@ -1,3 +1,4 @@
+using Kolosseum.Randomness;
 using Kolosseum.Reliability.Statistics;
 
 namespace Kolosseum.Reliability.Simulation;
@@ -60,7 +61,7 @@ internal sealed class TrialAccumulator
         Waits.Add(o.Waits);
         for (int i = 0; i < CauseCounts.Length; i++) CauseCounts[i] += causeCounts[i];
         // Order-independent combination of the per-trial traces: a wrapping sum of (trial, trace) hashes.
-        unchecked { Digest += TrialRng.Mix(o.Digest ^ TrialRng.Mix((ulong)trial)); }
+        unchecked { Digest += Xoshiro256StarStar.Mix(o.Digest ^ Xoshiro256StarStar.Mix((ulong)trial)); }
     }
 
     /// <summary>Effective training time ratio of one trial: wall time computing kept work / wall time.</summary>

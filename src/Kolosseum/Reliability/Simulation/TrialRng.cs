@@ -14,7 +14,7 @@ internal struct TrialRng
     {
         unchecked
         {
-            return new TrialRng { _bits = Xoshiro256StarStar.FromSplitMix(Mix(seed ^ Mix((ulong)trial + 0x632BE59BD9B4E019UL))) };
+            return new TrialRng { _bits = Xoshiro256StarStar.FromSplitMix(Xoshiro256StarStar.Mix(seed ^ Xoshiro256StarStar.Mix((ulong)trial + 0x632BE59BD9B4E019UL))) };
         }
     }
 
@@ -31,6 +31,4 @@ internal struct TrialRng
 
     /// <summary>Standard normal (Box-Muller, one value per call).</summary>
     public double Normal() => Math.Sqrt(-2 * Math.Log(NextOpen())) * Math.Cos(2 * Math.PI * NextDouble());
-
-    internal static ulong Mix(ulong z) => Xoshiro256StarStar.Mix(z);
 }

@@ -1,3 +1,4 @@
+using Kolosseum.Randomness;
 namespace Kolosseum.Reliability.Simulation;
 
 /// <summary>
@@ -321,9 +322,9 @@ internal sealed class TrialSimulator
         unchecked
         {
             ulong h = Outcome.Digest;
-            h = TrialRng.Mix(h ^ (ulong)kind ^ ((ulong)(cause + 1) << 8));
-            h = TrialRng.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(_t));
-            h = TrialRng.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(lost) ^ ((ulong)nodes << 1));
+            h = Xoshiro256StarStar.Mix(h ^ (ulong)kind ^ ((ulong)(cause + 1) << 8));
+            h = Xoshiro256StarStar.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(_t));
+            h = Xoshiro256StarStar.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(lost) ^ ((ulong)nodes << 1));
             Outcome.Digest = h;
         }
         _timeline?.Add((_t, kind, cause, lost, nodes, slowdown));
