@@ -11,10 +11,11 @@ namespace Kolosseum.Tests.Planning;
 /// no problem, ran no script and requested nothing but itself; a report of hostile names ran nothing.
 /// Without Chromium these are skipped, unless KOLOSSEUM_REQUIRE_BROWSER=1 makes them fail.
 /// </summary>
-public sealed class PlanReportBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IDisposable
+[Collection(BrowserTests.Name)]
+public sealed class PlanReportBrowserTests(BrowserFixture browser) : IDisposable
 {
     private const string Probe = """
-        JSON.stringify({
+        () => JSON.stringify({
           charts: [...document.querySelectorAll('figure.chart')].map(f => {
             const svg = f.querySelector('svg');
             if (!svg) return { id: f.id, title: f.querySelector('.chart-title').textContent, svg: false };
@@ -85,8 +86,7 @@ public sealed class PlanReportBrowserTests(ChromiumFixture chromium) : IClassFix
         string html = Path.Combine(_folder, "plan.html");
         Assert.True(ReportFile.WriteAtomically(html, Kolosseum.Reporting.Html.HtmlReportWriter.Write(Kolosseum.Planning.PlanReport.Build(plan)), createParents: true).Ok);
         string png = Path.Combine(Approvals.RepositoryRoot(), "docs", "report.png");
-        var shot = await Kolosseum.Reporting.Browser.ReportScreenshot.CaptureAsync(html, png, new Kolosseum.Reporting.Browser.ScreenshotOptions { Width = 1280, Height = 2600 }, createParents: true);
-        Assert.True(shot.Ok, shot.Message);
+        Assert.Empty(await Screenshots.CaptureAsync(browser, new Uri(html), png, 1280, 2600));
         Assert.InRange(new FileInfo(png).Length, 10_000, 1_500_000);
     }
 
@@ -95,14 +95,10 @@ public sealed class PlanReportBrowserTests(ChromiumFixture chromium) : IClassFix
         string path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
         var written = ReportFile.WriteAtomically(path, html, createParents: true);
         Assert.True(written.Ok, written.Message);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var browser = await chromium.BrowserAsync(timeout.Token);
-        var page = await browser.OpenAsync(new Uri(path), 1280, 900, timeout.Token);
-        var value = await page.EvaluateAsync(Probe, timeout.Token);
-        using var parsed = JsonDocument.Parse(value.GetString()!);
-        var problems = page.Messages.Where(m => m.IsProblem).Select(m => m.ToString()).ToList();
-        var requests = page.RequestedUrls.ToList();
-        await page.CloseAsync(timeout.Token);
-        return (parsed.RootElement.Clone(), problems, requests);
+        await using var page = await browser.NewPageAsync(1280, 900);
+        await page.Page.GotoAsync(new Uri(path).AbsoluteUri, new Microsoft.Playwright.PageGotoOptions { Timeout = 90_000 });
+        string value = await page.Page.EvaluateAsync<string>(Probe);
+        using var parsed = JsonDocument.Parse(value);
+        return (parsed.RootElement.Clone(), page.Problems, page.Requests);
     }
 }

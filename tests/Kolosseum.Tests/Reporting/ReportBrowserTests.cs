@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Kolosseum.Reporting;
-using Kolosseum.Reporting.Browser;
 using Kolosseum.Reporting.Charts;
 using Kolosseum.Reporting.Html;
 using Kolosseum.Reporting.Output;
@@ -12,14 +11,15 @@ namespace Kolosseum.Tests.Reporting;
 /// The report in a real browser: headless Chromium loads the file, and a probe reads back what it
 /// laid out. See <see cref="BrowserFactAttribute"/> for what happens where Chromium is missing.
 /// </summary>
-public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IDisposable
+[Collection(BrowserTests.Name)]
+public sealed class ReportBrowserTests(BrowserFixture browser) : IDisposable
 {
     private const string Hostile = "<script>alert(1)</script>\"'</style><img src=x onerror=alert(2)>";
 
     // For every chart figure: its kind, whether it has an SVG, the SVG's laid-out box, the box of
     // what it draws, and how many shapes it holds. Plus page facts: scripts, overflow, the h1 text.
     private const string Probe = """
-        JSON.stringify({
+        ({
           charts: [...document.querySelectorAll('figure.chart')].map(f => {
             const svg = f.querySelector('svg');
             if (!svg) return { id: f.id, kind: f.dataset.chart, svg: false, empty: f.querySelector('.chart-empty') !== null };
@@ -91,7 +91,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         const string broken = "<!DOCTYPE html><html><head><title>x</title></head><body><h1>x</h1>" +
                               "<script>throw new Error('deliberate')</script><img src=\"http://127.0.0.1:9/missing.png\"></body></html>";
         var result = await LoadAsync(broken, width: 800);
-        Assert.Contains(result.Problems, m => m.Text.Contains("deliberate", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, m => m.Contains("deliberate", StringComparison.Ordinal));
         Assert.Contains(result.Requests, url => url.StartsWith("http://127.0.0.1:9/", StringComparison.Ordinal));
     }
 
@@ -103,7 +103,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
             .Replace("</h1>", "</h1><script>document.title = 'ran'</script>", StringComparison.Ordinal);
         var result = await LoadAsync(html, width: 800, probe: "document.title");
         Assert.NotEqual("ran", result.Probe.GetString());
-        Assert.Contains(result.Problems, m => m.Text.Contains("Content Security Policy", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, m => m.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 
     [BrowserFact]
@@ -112,12 +112,9 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         string html = Path.Combine(_folder, "report.html"), png = Path.Combine(_folder, "shots", "report.png");
         Assert.True(ReportFile.WriteAtomically(html, HtmlReportWriter.Write(SampleReport.Build()), createParents: true).Ok);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var browser = await chromium.BrowserAsync(timeout.Token);
-        var shot = await ReportScreenshot.CaptureAsync(browser, html, png, new ScreenshotOptions { Width = 800, Height = 600 }, createParents: true, timeout.Token);
+        var problems = await Screenshots.CaptureAsync(browser, new Uri(html), png, 800, 600);
 
-        Assert.True(shot.Ok, shot.Message);
-        Assert.DoesNotContain(shot.PageMessages, m => m.IsProblem);
+        Assert.Empty(problems);
         byte[] bytes = await File.ReadAllBytesAsync(png);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         // IHDR: width and height, big-endian, at bytes 16 and 20.
@@ -133,11 +130,10 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         string html = Path.Combine(_folder, "report-sample.html");
         Assert.True(ReportFile.WriteAtomically(html, HtmlReportWriter.Write(SampleReport.Build()), createParents: true).Ok);
         string png = Path.Combine(Approvals.RepositoryRoot(), "docs", "report-sample.png");
-        var shot = await ReportScreenshot.CaptureAsync(html, png, new ScreenshotOptions { Width = 1280, Height = 2400 }, createParents: true);
-        Assert.True(shot.Ok, shot.Message);
+        Assert.Empty(await Screenshots.CaptureAsync(browser, new Uri(html), png, 1280, 2400));
     }
 
-    private sealed record Loaded(JsonElement Probe, IReadOnlyList<BrowserMessage> Problems, IReadOnlyList<string> Requests);
+    private sealed record Loaded(JsonElement Probe, IReadOnlyList<string> Problems, IReadOnlyList<string> Requests);
 
     private Task<Loaded> LoadAsync(ReportDocument document, int width) => LoadAsync(HtmlReportWriter.Write(document), width);
 
@@ -147,44 +143,10 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         var written = ReportFile.WriteAtomically(path, html, createParents: true);
         Assert.True(written.Ok, written.Message);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var browser = await chromium.BrowserAsync(timeout.Token);
-        var page = await browser.OpenAsync(new Uri(path), width, 900, timeout.Token);
-        var value = await page.EvaluateAsync(probe, timeout.Token);
-        if (probe == Probe)
-        {
-            using var parsed = JsonDocument.Parse(value.GetString()!);
-            value = parsed.RootElement.Clone();
-        }
-        return new Loaded(value, page.Messages.Where(m => m.IsProblem).ToArray(), page.RequestedUrls);
-    }
-}
-
-/// <summary>One headless Chromium for the class, started on first use (never, when every test is skipped).</summary>
-public sealed class ChromiumFixture : IAsyncLifetime
-{
-    private readonly Lock _lock = new();
-    private Task<HeadlessChromium>? _launch;
-
-    public Task<HeadlessChromium> BrowserAsync(CancellationToken ct)
-    {
-        lock (_lock) return (_launch ??= LaunchAsync()).WaitAsync(ct);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        Task<HeadlessChromium>? launch;
-        lock (_lock) launch = _launch;
-        if (launch is { IsCompletedSuccessfully: true }) await launch.Result.DisposeAsync();
-    }
-
-    private static async Task<HeadlessChromium> LaunchAsync()
-    {
-        string executable = HeadlessChromium.FindExecutable()
-            ?? throw new InvalidOperationException(BrowserFactAttribute.RequireVariable + "=1 but no Chromium was found; install the 'chromium' package");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await HeadlessChromium.LaunchAsync(executable, timeout.Token);
+        await using var page = await browser.NewPageAsync(width, 900);
+        await page.Page.GotoAsync(new Uri(path).AbsoluteUri, new Microsoft.Playwright.PageGotoOptions { Timeout = 60_000 });
+        string value = await page.Page.EvaluateAsync<string>("() => JSON.stringify(" + probe + ")");
+        using var parsed = JsonDocument.Parse(value);
+        return new Loaded(parsed.RootElement.Clone(), page.Problems, page.Requests);
     }
 }

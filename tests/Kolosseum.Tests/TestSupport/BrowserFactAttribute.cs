@@ -1,5 +1,3 @@
-using Kolosseum.Reporting.Browser;
-
 namespace Kolosseum.Tests.TestSupport;
 
 /// <summary>
@@ -14,8 +12,8 @@ internal sealed class BrowserFactAttribute : FactAttribute
 
     public BrowserFactAttribute()
     {
-        if (HeadlessChromium.FindExecutable() is null && !BrowserRequired)
-            Skip = "no Chromium found (install the Debian package 'chromium' or set " + HeadlessChromium.ExecutableVariable +
+        if (ChromiumExecutable.Find() is null && !BrowserRequired)
+            Skip = "no Chromium found (install the Debian package 'chromium' or set " + ChromiumExecutable.Variable +
                    "); set " + RequireVariable + "=1 to make this a failure instead of a skip";
     }
 
