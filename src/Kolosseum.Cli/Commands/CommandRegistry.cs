@@ -19,5 +19,6 @@ internal static class CommandRegistry
         ReliabilityCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
+        Serve.ServeCommand.Create(context),
     ];
 }

@@ -52,7 +52,14 @@ public static class ScenarioLoader
     public static Scenario? Parse(string text, string file, DiagnosticBag diagnostics, YamlLimits? limits = null)
     {
         int errorsBefore = diagnostics.Count;
-        var doc = YamlDocumentReader.Read(text, file, diagnostics, limits);
+        return Parse(YamlDocumentReader.Read(text, file, diagnostics, limits), file, diagnostics, errorsBefore);
+    }
+
+    /// <summary>A scenario from a YAML tree already read, for callers that change values before loading (the what-if page).</summary>
+    public static Scenario? Parse(YamlDocumentReader.Result doc, string file, DiagnosticBag diagnostics) => Parse(doc, file, diagnostics, diagnostics.Count);
+
+    private static Scenario? Parse(YamlDocumentReader.Result doc, string file, DiagnosticBag diagnostics, int errorsBefore)
+    {
         bool reportMissing = !doc.HadSyntaxErrors;
         if (doc.Root is null)
         {

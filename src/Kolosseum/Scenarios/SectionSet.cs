@@ -26,6 +26,9 @@ public sealed class SectionSet
         return false;
     }
 
+    /// <summary>The same sections with <paramref name="section"/> in place of the one of its type.</summary>
+    public SectionSet With<T>(T section) where T : class => new(new Dictionary<Type, object>(_sections) { [typeof(T)] = section });
+
     /// <summary>Sections by key, in key order, for echoing the resolved scenario.</summary>
     public IEnumerable<KeyValuePair<string, object>> ByKey() =>
         _sections.Select(kv => new KeyValuePair<string, object>(SectionRegistry.KeyOf(kv.Key), kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal);

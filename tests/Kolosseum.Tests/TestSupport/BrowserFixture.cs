@@ -136,6 +136,11 @@ public sealed class RecordedPage : IAsyncDisposable
             if (message.Type is "error" or "warning" or "assert") recorded.Problem("console " + message.Type + ": " + message.Text);
         };
         page.PageError += (_, error) => recorded.Problem("exception: " + error);
+        page.Dialog += (_, dialog) =>
+        {
+            recorded.Problem("dialog: " + dialog.Message);
+            _ = dialog.DismissAsync();
+        };
         page.RequestFailed += (_, request) => recorded.Problem("request failed: " + request.Url + " " + request.Failure);
         page.Request += (_, request) =>
         {

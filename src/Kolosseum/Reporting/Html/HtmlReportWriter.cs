@@ -14,9 +14,6 @@ public static class HtmlReportWriter
     public static string Write(ReportDocument document)
     {
         var html = new StringBuilder(64 * 1024);
-        var sections = document.Sections.IsDefault ? [] : document.Sections;
-        var assumptions = document.Assumptions.IsDefault ? [] : document.Assumptions;
-
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(HtmlText.Escape(ReportStyles.ContentSecurityPolicy)).Append("\">\n");
@@ -28,6 +25,28 @@ public static class HtmlReportWriter
         if (!string.IsNullOrEmpty(document.Subtitle))
             html.Append("<p class=\"subtitle\">").Append(HtmlText.EscapeLine(document.Subtitle)).Append("</p>\n");
         html.Append("</header>\n<main>\n");
+        AppendMain(html, document);
+        html.Append("</main>\n<footer>\n<p>");
+        if (!string.IsNullOrEmpty(document.Footer)) html.Append(HtmlText.EscapeLine(document.Footer)).Append(" · ");
+        html.Append("Made with Kolosseum. Self-contained: this file loads nothing from the network.</p>\n</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// What the report's &lt;main&gt; holds (answer, comparison, contents, sections with their charts, assumptions),
+    /// for a page that shows the report's content inside its own frame, e.g. <c>kolosseum serve</c>.
+    /// </summary>
+    public static string Main(ReportDocument document)
+    {
+        var html = new StringBuilder(64 * 1024);
+        AppendMain(html, document);
+        return html.ToString();
+    }
+
+    private static void AppendMain(StringBuilder html, ReportDocument document)
+    {
+        var sections = document.Sections.IsDefault ? [] : document.Sections;
+        var assumptions = document.Assumptions.IsDefault ? [] : document.Assumptions;
 
         if (!string.IsNullOrEmpty(document.Answer))
             html.Append("<section class=\"answer\" aria-labelledby=\"answer\">\n<h2 id=\"answer\">Answer</h2>\n<p>")
@@ -54,10 +73,6 @@ public static class HtmlReportWriter
         }
 
         if (assumptions.Length > 0) AppendAssumptions(html, assumptions);
-        html.Append("</main>\n<footer>\n<p>");
-        if (!string.IsNullOrEmpty(document.Footer)) html.Append(HtmlText.EscapeLine(document.Footer)).Append(" · ");
-        html.Append("Made with Kolosseum. Self-contained: this file loads nothing from the network.</p>\n</footer>\n</body>\n</html>\n");
-        return html.ToString();
     }
 
     /// <summary>Section anchors are counters: user text never becomes an id.</summary>
