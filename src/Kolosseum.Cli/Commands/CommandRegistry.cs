@@ -20,5 +20,6 @@ internal static class CommandRegistry
         PowerCommand.Create(context),
         CostCommand.Create(context),
         Serve.ServeCommand.Create(context),
+        CompletionCommand.Create(context),
     ];
 }

@@ -9,9 +9,18 @@ internal static class CommonOptions
 
     public static Option<string?> Seed() => new("--seed") { Description = "Seed for the Monte-Carlo parts; the same seed gives the same result whatever the thread count" };
 
-    public static Option<string?> Gpu() => new("--gpu") { Description = "GPU catalog id, e.g. H100-SXM-80GB (see 'kolosseum catalog gpus')" };
+    public static Option<string?> Gpu() => WithIds(new("--gpu") { Description = "GPU catalog id, e.g. H100-SXM-80GB (see 'kolosseum catalog gpus')" },
+        () => Catalog.Catalog.Embedded.All<Hardware.GpuSpec>().Select(g => g.Id));
 
     public static Option<string?> Gpus() => new("--gpus") { Description = "Number of GPUs, e.g. 1024 or 100k" };
 
-    public static Option<string?> Model() => new("--model") { Description = "Model catalog id, e.g. llama3.1-405b (see 'kolosseum catalog models')" };
+    public static Option<string?> Model() => WithIds(new("--model") { Description = "Model catalog id, e.g. llama3.1-405b (see 'kolosseum catalog models')" },
+        () => Catalog.Catalog.Embedded.All<Workload.ModelSpec>().Select(m => m.Id));
+
+    /// <summary>Shell completion offers the embedded catalog's ids (read only when a completion is asked for).</summary>
+    private static Option<string?> WithIds(Option<string?> option, Func<IEnumerable<string>> ids)
+    {
+        option.CompletionSources.Add(_ => ids());
+        return option;
+    }
 }
