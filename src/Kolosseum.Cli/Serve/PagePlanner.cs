@@ -35,6 +35,6 @@ internal static class PagePlanner
             ? $"{t.Inv()} Monte-Carlo trials per option (the scenario asks for {asked.Inv()})"
             : $"{asked.Inv()} Monte-Carlo trials per option";
         return trials + (options.WhatIf ? ", with the reliability what-if table" : ", without the reliability what-if table")
-            + "; `kolosseum plan` gives the full answer.";
+            + "; kolosseum plan gives the full answer.";
     }
 }

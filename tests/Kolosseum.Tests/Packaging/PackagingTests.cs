@@ -47,7 +47,7 @@ public sealed class PackagingTests : IDisposable
         Directory.CreateDirectory(alone);
         string kolosseum = Path.Combine(alone, "kolosseum");
         File.Copy(Path.Combine(output, "kolosseum"), kolosseum);
-        File.SetUnixFileMode(kolosseum, File.GetUnixFileMode(Path.Combine(output, "kolosseum")));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(kolosseum, File.GetUnixFileMode(Path.Combine(output, "kolosseum")));
         await Plans(kolosseum, ("PATH", "/usr/bin:/bin"), ("DOTNET_ROOT", ""));
 
         var start = Start(kolosseum, ["serve", "--port", "0", "--json"], ("PATH", "/usr/bin:/bin"));
