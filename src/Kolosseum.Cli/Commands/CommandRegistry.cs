@@ -19,5 +19,7 @@ internal static class CommandRegistry
         ReliabilityCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
+        ExportCommand.Create(context),
+        SweepCommand.Create(context),
     ];
 }
