@@ -105,6 +105,18 @@ public class SweepShardTests
         // A failure scale of 2 (point 7 has the third scale) makes the owned cluster's training longer than at 0.5.
         var days = Query($"SELECT \"reliability.failure_rate_scale\", avg(o1_days_p50) FROM read_parquet('{m}') GROUP BY 1 ORDER BY 1");
         Assert.True((double)days[0][1]! < (double)days[^1][1]!);
+        // The query of docs/sweeps.md runs on the merged file.
+        var docsQuery = Query($"""
+            SELECT "reliability.failure_rate_scale" AS failures,
+                   min("power.site_limit#si") / 1e6 AS site_mw,
+                   round(avg(o1_days_p50), 2)       AS days_p50,
+                   round(min(o1_tco_usd) / 1e9, 3)  AS tco_busd
+            FROM read_parquet('{m}')
+            WHERE o1_feasible AND o1_days_p50 <= 20
+            GROUP BY 1 ORDER BY 1
+            """);
+        Assert.NotEmpty(docsQuery);
+        Assert.All(docsQuery, r => Assert.Equal(120.0, (double)r[1]!));
         Directory.Delete(dir, recursive: true);
     }
 
