@@ -19,6 +19,8 @@ internal static class CommandRegistry
         ReliabilityCommand.Create(context),
         PowerCommand.Create(context),
         CostCommand.Create(context),
+        ExportCommand.Create(context),
+        SweepCommand.Create(context),
         Serve.ServeCommand.Create(context),
         CompletionCommand.Create(context),
     ];
