@@ -94,7 +94,7 @@ public sealed class ServePageBrowserTests(BrowserFixture browser, ServeFixture s
 
     /// <summary>
     /// Regenerates docs/serve.png: the default scenario served as <c>kolosseum serve</c> serves it, after one what-if
-    /// (the owned option cut to the 86,624 GPUs its 150 MW site can power). Opt-in with KOLOSSEUM_DOCS_SCREENSHOT=1.
+    /// (the owned option cut to 86,624 GPUs, the most the default plan says its 150 MW site powers). Opt-in with KOLOSSEUM_DOCS_SCREENSHOT=1.
     /// </summary>
     [DocsScreenshotFact]
     [Trait("Category", "Long")]
