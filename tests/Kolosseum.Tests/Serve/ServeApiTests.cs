@@ -197,8 +197,14 @@ public sealed partial class ServeApiTests(ServeFixture serve) : IClassFixture<Se
     [Fact]
     public async Task A_newer_view_request_cancels_the_older_one()
     {
-        // The older request is slow on purpose (the trial limit), so it is still running when the newer one arrives.
-        using var slow = new HttpRequestMessage(HttpMethod.Post, "/api/view") { Content = ServeFixture.Body(new { trials = 200_000 }) };
+        // The older request is slow on purpose, so it is still running when the newer one arrives: the default
+        // scenario (a layout search of seconds) at the trial limit, 200,000 trials of a run on 88k GPUs, which takes
+        // minutes on any machine. The small served scenario at the trial limit takes about two seconds and could
+        // finish first on a fast machine.
+        using var slow = new HttpRequestMessage(HttpMethod.Post, "/api/view")
+        {
+            Content = ServeFixture.Body(new { scenario = Kolosseum.Scenarios.ScenarioLoader.DefaultText, file = "default.yaml", trials = 200_000 }),
+        };
         using var response = await serve.Client.SendAsync(slow, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
