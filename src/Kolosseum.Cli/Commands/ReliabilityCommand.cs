@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Diagnostics;
 using Kolosseum.Reliability;
+using Kolosseum.Units;
 using Spectre.Console;
 
 namespace Kolosseum.Cli.Commands;
@@ -81,10 +82,26 @@ internal static class ReliabilityCommand
         });
         var result = whatIf?.Baseline ?? single!;
 
-        if (flags.Json) Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
+        // A run with work to do that no trial finished is an answer (exit 1), and it says why.
+        if (result.Infeasible is null && request.Job.Work is { } work && result.Finished == 0)
+            result = result with { Infeasible = Unfinished(work, request.Job.Window, result) };
+        if (flags.Json)
+        {
+            Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
+            // The document is the same bytes for the same seed; how long it took goes beside it.
+            context.Stderr.WriteLine($"simulated in {result.Elapsed}");
+        }
         else ReliabilityText.Write(context.Console, request, result, whatIf);
-        bool finished = request.Job.Work is null || result.Finished > 0;
-        return result.Infeasible is null && finished ? ExitCodes.Success : ExitCodes.Infeasible;
+        return result.Infeasible is null ? ExitCodes.Success : ExitCodes.Infeasible;
+    }
+
+    private static string Unfinished(Duration work, Duration? window, ReliabilityResult result)
+    {
+        if (window is { } w && w.Seconds < work.Seconds)
+            return $"no trial finished: {work} of failure-free work cannot fit in the {w} window (--window); give a window longer than the work, or less work";
+        if (window is { } w2)
+            return $"no trial finished the {work} of work within the {w2} window: interruptions took more than the {new Duration(w2.Seconds - work.Seconds)} the window leaves; give a longer window";
+        return $"no trial finished the {work} of work: {result.GaveUp.Inv()} of {result.Trials.Inv()} trials were abandoned after {(1 / ReliabilitySimulator.MinimumAnalyticEttr).Inv()} times their failure-free time";
     }
 
     /// <summary>Shows a progress bar on stderr in a terminal; runs silently otherwise.</summary>
