@@ -33,7 +33,8 @@ internal static class CalibrateCommand
         string? text = InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
         if (text is null) return context.Fail(bag);
         var published = RunsCsvReader.Read(text, path, catalog, bag);
-        if (published.Count == 0) return context.Fail(bag);
+        if (bag.HasErrors || published.Count == 0) return context.Fail(bag);
+        context.Warn(bag);
         if (!published.Any(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput"))
         {
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--gpu"), "--gpu", gpuId, "no throughput or step-time row of the file ran on this GPU",

@@ -27,9 +27,9 @@ internal static class ValidateCommand
         if (text is null) return context.Fail(bag);
         var catalog = Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(text, path, catalog, bag);
-        if (bag.HasErrors && runs.Count == 0) return context.Fail(bag);
+        // Every problem of the file at once, before any search: a file with a bad row is not half-validated.
+        if (bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
-        foreach (var d in bag.Items.Where(d => d.Severity == Severity.Error)) context.Stderr.WriteLine(TerminalText.Clean(d.Format()) + " (row skipped)");
 
         var validator = new RunValidator(catalog);
         var rows = runs.AsParallel().AsOrdered().Select(validator.Predict).ToList();
