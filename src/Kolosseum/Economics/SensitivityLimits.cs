@@ -21,6 +21,9 @@ public static class SensitivityLimits
             _ => (1.0, 0.0, double.PositiveInfinity),
         };
         if (!(value > 0)) return k;
-        return Math.Clamp(value * k, min, max) / value;
+        double moved = value * k;
+        // Inside the range the published multiplier stands as it is (no rounding through value and back).
+        if (moved >= min && moved <= max) return k;
+        return Math.Clamp(moved, min, max) / value;
     }
 }
