@@ -41,6 +41,10 @@ internal static class CalibrateCommand
                 "GPUs in the file: " + string.Join(", ", published.Select(r => r.GpuId).Distinct()));
             return context.Fail(bag);
         }
+        // Calibration repeats every row's prediction; the rows' searches are held to the limit of one validation.
+        var validator = new RunValidator(catalog);
+        var prepared = published.AsParallel().AsOrdered().Select(validator.Prepare).ToList();
+        if (RunValidator.OverWorkLimit(prepared) is { } over) return ValidateCommand.WorkLimit(context, path, published[over.Row], over.Candidates);
         context.ErrorConsole.MarkupLine($"calibrating {TerminalText.Markup(gpuId)} on {TerminalText.Markup(path)} (a few minutes)...");
         var result = Calibration.Fit(published, catalog, gpuId);
         if (json)
