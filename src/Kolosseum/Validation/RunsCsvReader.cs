@@ -9,7 +9,7 @@ using Kolosseum.Yaml;
 namespace Kolosseum.Validation;
 
 /// <summary>
-/// Reads files of the published-runs schema (shared/validation/README.md). Every bad cell is a located
+/// Reads files of the published-runs schema (src/Kolosseum/Validation/data/README.md). Every bad cell is a located
 /// diagnostic; a row with a bad cell is dropped from prediction but reported.
 /// </summary>
 public static class RunsCsvReader
