@@ -8,7 +8,7 @@ using Kolosseum.Validation;
 namespace Kolosseum.Tests.Validation;
 
 /// <summary>
-/// The search against the layouts the published runs used (shared/validation/runs.csv, copied to TestData/validation): for every run that
+/// The search against the layouts the published runs used (src/Kolosseum/Validation/data/runs.csv): for every run that
 /// reports its layout, the search — free on every cell — finds a layout at least as fast by the model's own
 /// estimate. docs/search.md explains where and why its choice differs.
 /// </summary>
