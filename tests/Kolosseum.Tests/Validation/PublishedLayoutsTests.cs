@@ -14,7 +14,7 @@ namespace Kolosseum.Tests.Validation;
 /// </summary>
 public class PublishedLayoutsTests
 {
-    /// <summary>The published runs, as copied next to the tests (TestData/validation/README.md).</summary>
+    /// <summary>The published runs shipped with the tool (src/Kolosseum/Validation/data), copied next to the tests.</summary>
     internal static string RunsFile => Path.Combine(AppContext.BaseDirectory, "TestData", "validation", "runs.csv");
 
     public static IEnumerable<object[]> RowsWithALayout()
