@@ -74,24 +74,27 @@ internal static class ReliabilityCommand
 
         ReliabilityResult? single = null;
         WhatIfTable? whatIf = null;
-        WithProgress(context, flags.WhatIf ? "simulating the baseline and each what-if" : "simulating", progress =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Progress only where someone watches: a terminal, and not while a JSON document is produced.
+        WithProgress(context, showProgress: context.Interactive && !flags.Json, flags.WhatIf ? "simulating the baseline and each what-if" : "simulating", progress =>
         {
             var options = request.Options with { Progress = progress };
             if (flags.WhatIf) whatIf = WhatIfAnalysis.Run(request.Job, request.Settings, request.Catalog, options);
             else single = ReliabilitySimulator.Run(ReliabilityInputs.Build(request.Job, request.Settings, request.Catalog), options);
         });
         var result = whatIf?.Baseline ?? single!;
+        var elapsed = new Duration(clock.Elapsed.TotalSeconds);
 
         // A run with work to do that no trial finished is an answer (exit 1), and it says why.
         if (result.Infeasible is null && request.Job.Work is { } work && result.Finished == 0)
             result = result with { Infeasible = Unfinished(work, request.Job.Window, result) };
-        if (flags.Json)
-        {
-            Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
-            // The document is the same bytes for the same seed; how long it took goes beside it.
-            context.Stderr.WriteLine($"simulated in {result.Elapsed}");
-        }
+        if (flags.Json) Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
         else ReliabilityText.Write(context.Console, request, result, whatIf);
+        // The whole command's wall time, what-ifs included; on stderr so stdout stays the same for the same seed.
+        int simulations = 1 + (whatIf?.Rows.Count ?? 0);
+        context.Stderr.WriteLine(simulations == 1
+            ? $"simulated {result.Trials.Inv()} trials in {elapsed}"
+            : $"simulated {simulations.Inv()} runs of {result.Trials.Inv()} trials (the baseline and {(simulations - 1).Inv()} what-ifs) in {elapsed}");
         return result.Infeasible is null ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 
@@ -105,9 +108,9 @@ internal static class ReliabilityCommand
     }
 
     /// <summary>Shows a progress bar on stderr in a terminal; runs silently otherwise.</summary>
-    private static void WithProgress(CliContext context, string label, Action<Action<long, long>?> work)
+    private static void WithProgress(CliContext context, bool showProgress, string label, Action<Action<long, long>?> work)
     {
-        if (!context.Interactive)
+        if (!showProgress)
         {
             work(null);
             return;

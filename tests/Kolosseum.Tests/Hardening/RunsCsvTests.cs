@@ -90,6 +90,6 @@ public sealed class RunsCsvTests : IDisposable
         string row = Row("korthikanti-22b-full").Replace(",48,6144,64,64,", ",48,1000,7,7,", StringComparison.Ordinal);
         var (code, _, stderr) = Validate(Header + "\n" + row + "\n");
         Assert.Equal(2, code);
-        Assert.Contains("heads = '7': heads must divide the hidden size (1000): the head size would be 142.857; a divisor of 1000 near it: 8", stderr, StringComparison.Ordinal);
+        Assert.Contains("heads = '7': heads must divide the hidden size (1000) when head_dim is not given: the head size would be 142.857; a divisor of 1000 near it: 8, or a head_dim column", stderr, StringComparison.Ordinal);
     }
 }
