@@ -36,7 +36,7 @@ internal static class ValidateCommand
         var prepared = runs.AsParallel().AsOrdered().Select(validator.Prepare).ToList();
         // The searches are counted before any runs: a file of rows with every layout cell empty is refused at
         // the row where the count crosses the limit, in seconds, not searched for an hour.
-        if (RunValidator.OverWorkLimit(prepared) is { } over) return WorkLimit(context, path, runs[over.Row], over.Candidates);
+        if (RunValidator.OverWorkLimit(prepared) is { } over) return WorkLimit(context, file, runs[over.Row], over.Candidates);
         var rows = prepared.AsParallel().AsOrdered().Select(validator.Predict).ToList();
         var summary = RunValidator.Summarize(rows);
         if (json)
