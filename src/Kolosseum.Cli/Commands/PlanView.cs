@@ -10,7 +10,7 @@ namespace Kolosseum.Cli.Commands;
 /// <summary>The terminal summary of a plan: the answer, the comparison with winners, and each option in a few lines.</summary>
 internal static class PlanView
 {
-    public static void Render(CliContext context, Plan plan, bool reportWritten)
+    public static void Render(CliContext context, Plan plan, bool reportWritten, Uncertainty.UncertainPlan? uncertain = null)
     {
         var c = context.Console;
         c.MarkupLine($"[bold]{TerminalText.Markup(plan.Scenario.Name)}[/]");
@@ -37,6 +37,7 @@ internal static class PlanView
             }
             c.Write(table);
         }
+        if (uncertain is not null) UncertaintyView.Render(context, uncertain);
 
         foreach (var p in plan.Options)
         {

@@ -11,7 +11,7 @@ namespace Kolosseum.Planning;
 /// </summary>
 public static class PlanReport
 {
-    public static ReportDocument Build(Plan plan)
+    public static ReportDocument Build(Plan plan, Uncertainty.UncertainPlan? uncertain = null)
     {
         var s = plan.Scenario;
         return new ReportDocument

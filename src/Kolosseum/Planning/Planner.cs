@@ -134,7 +134,7 @@ public static class Planner
         return new OptionResult(new OptionPlan
         {
             Option = option, Training = training, Network = network, Fabric = fabric, Search = chosen.Search, Step = step, BestLayouts = chosen.Best, Scaling = chosen.Scaling,
-            Reliability = rel, WhatIf = whatIf, Power = powerReport, Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, Tornado = tornado,
+            Reliability = rel, WhatIf = whatIf, Power = powerReport, Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, CostInputs = costInputs, Tornado = tornado,
             Buildout = buildout, Schedule = schedule,
         }, null);
     }
