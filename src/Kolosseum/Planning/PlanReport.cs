@@ -20,7 +20,7 @@ public static class PlanReport
             Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.BatchRange()} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {Yaml.EnumNames<Hardware.Precision>.Name(s.Training.Precision)}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
             Answer = plan.Answer,
             Comparison = ComparisonTableOf(plan),
-            Sections = [.. PlanReportSections.All(plan)],
+            Sections = [.. PlanReportSections.All(plan, uncertain)],
             Assumptions = [.. PlanReportAssumptions.All(plan)],
             Footer = "kolosseum plan" + (s.File == Scenarios.ScenarioLoader.DefaultName ? "" : " " + Path.GetFileName(s.File)) + " --seed " + plan.Seed.ToString(CultureInfo.InvariantCulture),
         };

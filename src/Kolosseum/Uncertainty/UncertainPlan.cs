@@ -49,6 +49,9 @@ public sealed record CriterionVerdict
     public required IReadOnlyList<FlipBar> Tornado { get; init; }
     public FlipPoint? Flip { get; init; }
 
+    /// <summary>Runner-up minus leader with every input at its median: the centre of the tornado.</summary>
+    public double LeadAtMedians { get; init; } = double.NaN;
+
     /// <summary>The one-line answer: who wins, how sure, and the break-even.</summary>
     public required string Sentence { get; init; }
 }

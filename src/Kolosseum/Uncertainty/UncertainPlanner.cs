@@ -169,7 +169,10 @@ public static class UncertainPlanner
             }
         }
         string sentence = Sentence(metric, plan, a, b, probability, tie, bars, flip);
-        return new CriterionVerdict { Metric = metric, WinProbability = probability, Leader = a, RunnerUp = b, Tie = tie, Tornado = bars, Flip = flip, Sentence = sentence };
+        return new CriterionVerdict
+        {
+            Metric = metric, WinProbability = probability, Leader = a, RunnerUp = b, Tie = tie, Tornado = bars, Flip = flip, Sentence = sentence, LeadAtMedians = Lead(-1, 0),
+        };
     }
 
     /// <summary>Bisection on the input between its median and the end of its range where the lead changes sign.</summary>
