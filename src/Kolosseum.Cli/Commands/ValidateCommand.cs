@@ -42,6 +42,7 @@ internal static class ValidateCommand
                 {
                     id = r.Id,
                     metric = EnumNames<RunMetric>.Name(r.Metric),
+                    group = RunValidator.SummaryGroupOf(r),
                     measured = r.Measured,
                     predicted = r.Predicted,
                     relative_error = r.RelativeError,
@@ -77,9 +78,16 @@ internal static class ValidateCommand
         }
         context.Console.Write(table);
         foreach (var s in summary)
-            context.Console.WriteLine($"{s.Group}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
+            context.Console.WriteLine($"{GroupLabel(s.Group)}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
         return ExitCodes.Success;
     }
+
+    private static string GroupLabel(string group) => group switch
+    {
+        "dense" => "dense models (throughput and step time)",
+        "moe" => "mixture-of-experts models (throughput and step time)",
+        _ => group,
+    };
 
     private static double? Mean(IReadOnlyList<ValidationRow> rows)
     {

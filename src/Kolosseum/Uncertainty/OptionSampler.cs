@@ -11,8 +11,9 @@ namespace Kolosseum.Uncertainty;
 /// One option's plan re-evaluated under sampled inputs, cheaply (docs/uncertainty.md, "Propagation"). The
 /// deterministic plan did the expensive parts once — fabric, layout search, the reliability Monte-Carlo, the
 /// build-out Monte-Carlo — and no sampled input changes the GPU count, the batch or the fabric, so they stand.
-/// Per sample: the days with failures move by Daly's closed-form expected wall time (the sampled failure rate,
-/// restart and step time against the same closed form at the plan's own inputs), the cost model prices the
+/// Per sample: the days with failures move by the closed-form expected wall time of <see cref="DeliveredTimeModel"/>
+/// (the sampled unexpected-failure rate, restart and step time against the same closed form at the plan's own
+/// inputs; planned stops are not failures and keep their rate), the cost model prices the
 /// run again with the sampled prices, PUE and utilisation, and the dates move with the build-out percentile.
 /// At the neutral inputs every ratio is exactly 1, so the sample is the deterministic plan, figure for figure.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class OptionSampler
     private readonly OptionPlan _plan;
     private readonly CostInputs _cost;
     private readonly ReliabilityInputs _rel;
-    private readonly double _baseEttr;
+    private readonly DeliveredTimeInputs _closedForm;
+    private readonly double _baseWall;
     private readonly double _baseGoodput;
     private readonly double _baseFacilityMw;
     private readonly double _baseFacilityAtPue;
@@ -31,7 +33,9 @@ public sealed class OptionSampler
         _plan = plan;
         _cost = plan.CostInputs ?? throw new ArgumentException("the option plan carries no cost inputs", nameof(plan));
         _rel = plan.Reliability.Inputs;
-        _baseEttr = ClosedFormEttr(1, 1);
+        // An automatic interval follows the sampled failure rate (Daly's optimum); a given one stays.
+        _closedForm = DeliveredTimeModel.From(_rel) with { IntervalSeconds = _rel.Interval.Auto ? null : _rel.Interval.Value.Seconds };
+        _baseWall = ExpectedWall(1, 1, 1);
         _baseGoodput = _cost.Run.Ettr;
         _baseFacilityMw = plan.FacilityMw;
         _baseFacilityAtPue = ClusterPower.Compute(_cost.Inventory, _cost.Power.Pue, _cost.Run.Phases).FacilityCapacity.Megawatts;
@@ -39,19 +43,20 @@ public sealed class OptionSampler
 
     public OptionPlan Plan => _plan;
 
-    /// <summary>Daly's expected ETTR with the failure rate and the restart scaled; an automatic interval re-optimised for them.</summary>
-    private double ClosedFormEttr(double failureRate, double restart)
+    /// <summary>
+    /// The closed form's expected wall time (<see cref="DeliveredTimeModel"/>) with the failure rate, the restart and
+    /// the step time scaled; an automatic checkpoint interval re-optimised for the sampled rate.
+    /// </summary>
+    private double ExpectedWall(double failureRate, double restart, double bias)
     {
-        var mtbi = _rel.Failures.Mtbi / failureRate;
-        var restartTime = _rel.Restart.Scaled(restart).Total;
-        var tau = _rel.Interval.Value;
-        if (_rel.Interval.Auto)
+        var x = _closedForm with
         {
-            tau = CheckpointInterval.Daly(_rel.Checkpoint.Blocking, mtbi);
-            if (_rel.Checkpoint.Mode == CheckpointMode.Async && tau.Seconds < _rel.Checkpoint.PersistTime.Seconds) tau = _rel.Checkpoint.PersistTime;
-        }
-        double e = CheckpointInterval.DalyEttr(tau, _rel.Checkpoint.Blocking, mtbi, restartTime);
-        return double.IsFinite(e) ? Math.Clamp(e, 1e-9, 1) : 1e-9;
+            WorkSeconds = _closedForm.WorkSeconds * bias,
+            FailuresPerSecond = _closedForm.FailuresPerSecond * failureRate,
+            RestartSeconds = restart == 1 ? _closedForm.RestartSeconds : _rel.Restart.Scaled(restart).Total.Seconds,
+        };
+        double wall = DeliveredTimeModel.Expected(x).WallSeconds;
+        return double.IsFinite(wall) && wall > 0 ? wall : double.MaxValue;
     }
 
     public SampleMetrics Evaluate(ReadOnlySpan<double> x)
@@ -60,11 +65,10 @@ public sealed class OptionSampler
         double restart = x[(int)UncertainInput.Restart];
         double bias = x[(int)UncertainInput.PerformanceBias];
 
-        // Wall time of the run relative to the plan's: b x the step, over the ETTR's ratio.
-        double ettr = failure == 1 && restart == 1 ? _baseEttr : ClosedFormEttr(failure, restart);
-        double ettrRatio = ettr / _baseEttr;
-        double wallRatio = bias / ettrRatio;
+        // Wall time of the run relative to the plan's, from the closed form at the sampled and at the plan's own inputs.
+        double wallRatio = failure == 1 && restart == 1 && bias == 1 ? 1 : ExpectedWall(failure, restart, bias) / _baseWall;
         double days = _plan.DaysP50 * wallRatio;
+        double ettrRatio = bias / wallRatio;
 
         var run = _cost.Run;
         var sampledRun = new RunProfile(run.Phases, run.StepTime * bias, run.Productive * bias, Math.Clamp(_baseGoodput * ettrRatio, 1e-9, 1),
