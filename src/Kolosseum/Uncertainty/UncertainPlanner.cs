@@ -225,5 +225,9 @@ public static class UncertainPlanner
         return string.Join(" ", parts);
     }
 
+    /// <summary>The sampled answer as the answer panel ends: how many samples, then the verdicts on time and money.</summary>
+    public static string Headline(UncertainPlan u) =>
+        string.Create(CultureInfo.InvariantCulture, $"Under what is not known ({u.Samples:N0} joint samples of {u.Inputs.Where(i => !i.Value.IsPoint).Select(i => i.Input).Distinct().Count()} uncertain inputs): ") + u.Answer;
+
     private static string Pct(double f) => (f * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 }
