@@ -47,7 +47,7 @@ internal static class PlanCommand
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--no-uncertainty"), "--no-uncertainty", null, "--uncertainty and --no-uncertainty contradict each other", "give one of them");
         if (sampling.Off && samples is not null)
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--samples"), "--samples", sampling.Samples, "--samples needs the uncertainty analysis, which --no-uncertainty turns off", "drop one of them");
-        if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag);
+        if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag, path is null ? [] : [path]);
         var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);

@@ -32,9 +32,36 @@ public class ReliabilityCommandTests
         var days = root.GetProperty("days_to_finish");
         Assert.True(days.GetProperty("p10").GetDouble() <= days.GetProperty("p50").GetDouble() && days.GetProperty("p50").GetDouble() <= days.GetProperty("p90").GetDouble());
         Assert.True(days.GetProperty("p10").GetDouble() > 20);
-        Assert.True(root.GetProperty("elapsed_s").GetDouble() >= 0);
+        Assert.False(root.TryGetProperty("elapsed_s", out _));
         Assert.Equal("command line", root.GetProperty("settings").GetProperty("trials").GetProperty("origin").GetString());
         Assert.Equal("catalog reliability/default", root.GetProperty("settings").GetProperty("spares").GetProperty("origin").GetString());
+    }
+
+    [Fact]
+    public void What_if_reports_the_whole_commands_time_on_stderr_and_no_progress_when_not_on_a_terminal()
+    {
+        string[] job = ["reliability", "--gpu", "H100-SXM-80GB", "--gpus", "16384", "--model", "llama3.1-405b", "--days", "20", "--trials", "40", "--what-if"];
+        var (code, stdout, stderr) = Run([.. job, "--json"]);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        int whatIfs = doc.RootElement.GetProperty("what_if").GetArrayLength();
+        Assert.True(whatIfs > 0);
+        // One line: every simulation counted, and a time no shorter than the baseline's own simulation.
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"simulated {1 + whatIfs} runs of 40 trials (the baseline and {whatIfs} what-ifs) in ", line, StringComparison.Ordinal);
+        var time = System.Text.RegularExpressions.Regex.Match(line, @" in (?<v>[\d.,]+) (?<u>µs|ms|s|min)$");
+        Assert.True(time.Success, line);
+        double seconds = double.Parse(time.Groups["v"].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
+            * time.Groups["u"].Value switch { "µs" => 1e-6, "ms" => 1e-3, "s" => 1, _ => 60 };
+        // The document holds no time (the same bytes for the same seed): the time is only here.
+        Assert.True(seconds > 0, line);
+        Assert.False(doc.RootElement.TryGetProperty("elapsed_s", out _));
+
+        var (textCode, text, textErr) = Run(job);
+        Assert.Equal(0, textCode);
+        Assert.DoesNotContain("simulated in", text, StringComparison.Ordinal); // stdout: the same for the same seed
+        Assert.DoesNotContain(" runs of 40 trials", text, StringComparison.Ordinal);
+        Assert.StartsWith($"simulated {1 + whatIfs} runs", textErr, StringComparison.Ordinal);
     }
 
     [Fact]
