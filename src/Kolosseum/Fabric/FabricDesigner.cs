@@ -10,14 +10,22 @@ namespace Kolosseum.Fabric;
 /// </summary>
 public static class FabricDesigner
 {
+    /// <summary>More front-end links per node than any server has ports (a few dozen at most) by a wide margin.</summary>
+    private const double MaxFrontendLinksPerNode = 10_000;
+
     public static FabricOutcome<ClusterFabric> Design(Catalog.Catalog catalog, GpuSpec gpu, NodeSpec node, long gpus, FabricSettings settings)
     {
         var backend = Backend(catalog, gpu, node, gpus, settings);
         if (!backend.Ok) return FabricOutcome<ClusterFabric>.No(backend.Infeasible!, backend.Suggestion);
         var parts = Parts(catalog);
         long nodes = backend.Design!.Nodes;
+        // Counted in doubles first: a catalog override can ask for more front-end links than an int holds.
+        double feLinks = Math.Ceiling(node.FrontendBandwidth.Value / settings.FrontendPortSpeed.Value - 1e-9);
+        if (!(feLinks <= MaxFrontendLinksPerNode))
+            return FabricOutcome<ClusterFabric>.No($"front-end: node {node.Id} would need {feLinks:G3} front-end links of {settings.FrontendPortSpeed.Value * 8 / 1e9:G4} Gb/s",
+                "check the node's frontend_bandwidth and the fabric's frontend_port_speed");
         var fe = AddOn(catalog, parts, "front-end", settings.FrontendSwitchId, settings.FrontendPortSpeed,
-            (int)Math.Ceiling(node.FrontendBandwidth.Value / settings.FrontendPortSpeed.Value - 1e-9), settings.FrontendOversubscription, nodes, node, settings);
+            (int)feLinks, settings.FrontendOversubscription, nodes, node, settings);
         if (!fe.Ok) return FabricOutcome<ClusterFabric>.No("front-end: " + fe.Infeasible, fe.Suggestion);
         FabricDesign? storage = null;
         if (settings.StorageLinksPerNode > 0 && settings.StorageSwitchId is { } st && settings.StoragePortSpeed is { } stSpeed)

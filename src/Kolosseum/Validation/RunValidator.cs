@@ -54,14 +54,14 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         if (run.Attention is null) searchedFields.Add("attention");
         return new ValidationRow
         {
-            Id = run.Id, Metric = run.Metric, Measured = run.Value, Predicted = predicted, Searched = searched,
+            Id = run.Id, Metric = run.Metric, Moe = run.Model.IsMoe, Measured = run.Value, Predicted = predicted, Searched = searched,
             SearchedFields = searchedFields, Layout = layout, Attention = kernel, Estimate = estimate, Note = note,
         };
     }
 
     private static ValidationRow Unpredicted(PublishedRun run, string reason) => new()
     {
-        Id = run.Id, Metric = run.Metric, Measured = run.Value, Searched = false, Reason = reason,
+        Id = run.Id, Metric = run.Metric, Moe = run.Model.IsMoe, Measured = run.Value, Searched = false, Reason = reason,
     };
 
     private static TrainingSpec Training(PublishedRun run, AttentionKernel kernel) => new()
@@ -124,8 +124,17 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
     /// <summary>Throughput and step-time rows form one group, memory rows another.</summary>
     public static string GroupOf(RunMetric metric) => metric is RunMetric.WeightsGradsOptimizerGib or RunMetric.ActivationMemoryGib ? "memory" : "throughput";
 
+    /// <summary>
+    /// The summary group of a row: memory rows, and throughput and step-time rows split into dense and
+    /// mixture-of-experts models (their targets differ: docs/performance-model.md, "Results").
+    /// </summary>
+    public static string SummaryGroupOf(ValidationRow row) =>
+        GroupOf(row.Metric) == "memory" ? "memory" : row.Moe ? "moe" : "dense";
+
+    private static readonly string[] SummaryOrder = ["dense", "moe", "memory"];
+
     public static IReadOnlyList<ValidationSummary> Summarize(IReadOnlyList<ValidationRow> rows) =>
-        [.. rows.GroupBy(r => GroupOf(r.Metric)).OrderByDescending(g => g.Key, StringComparer.Ordinal).Select(g =>
+        [.. rows.GroupBy(SummaryGroupOf).OrderBy(g => Array.IndexOf(SummaryOrder, g.Key)).Select(g =>
         {
             var errors = g.Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
             return new ValidationSummary(g.Key, g.Count(), g.Count(r => r.Predicted is null),

@@ -9,7 +9,7 @@ using Kolosseum.Yaml;
 namespace Kolosseum.Validation;
 
 /// <summary>
-/// Reads files of the published-runs schema (shared/validation/README.md). Every bad cell is a located
+/// Reads files of the published-runs schema (src/Kolosseum/Validation/data/README.md). Every bad cell is a located
 /// diagnostic; a row with a bad cell is dropped from prediction but reported.
 /// </summary>
 public static class RunsCsvReader
@@ -89,6 +89,10 @@ public static class RunsCsvReader
             return (int)v;
         }
 
+        /// <summary>An optional column: null when the file has no such column or the cell is empty.</summary>
+        private int? OptionalInt(string column, int min = 1, int max = int.MaxValue) =>
+            index.ContainsKey(column) ? Int(column, false, min, max) : null;
+
         private T? Enum<T>(string column, bool required) where T : struct, System.Enum
         {
             var c = Cell(column);
@@ -141,12 +145,26 @@ public static class RunsCsvReader
             int? tp = Int("tp", false), pp = Int("pp", false), dp = Int("dp", false), cp = Int("cp", false), ep = Int("ep", false);
             int? vpp = Int("vpp", false), microBatch = Int("micro_batch", false), zero = Int("zero_stage", false, 0, 3);
             var recompute = Enum<Recompute>("recompute", false);
+            // Optional shape columns (src/Kolosseum/Validation/data/README.md): a head size that is not hidden / heads
+            // (Qwen3), untied embeddings, and multi-head latent attention (DeepSeek-V2/V3, Kimi K2).
+            int? headDim = OptionalInt("head_dim", 1, 1_000_000);
+            bool? tied = index.ContainsKey("tied_embeddings") ? Bool("tied_embeddings") : null;
+            int? qLora = OptionalInt("mla_q_lora_rank", 0, 1_000_000);
+            int? kvLora = OptionalInt("mla_kv_lora_rank", 1, 1_000_000);
+            int? nope = OptionalInt("mla_qk_nope_head_dim", 1, 1_000_000);
+            int? rope = OptionalInt("mla_qk_rope_head_dim", 0, 1_000_000);
+            int? vHead = OptionalInt("mla_v_head_dim", 1, 1_000_000);
+            int? sharedFfn = OptionalInt("moe_shared_ffn_hidden", 1, 100_000_000);
+            bool anyMla = qLora is not null || kvLora is not null || nope is not null || rope is not null || vHead is not null;
+            if (anyMla && (qLora is null || kvLora is null || nope is null || rope is null || vHead is null))
+                Error("mla_kv_lora_rank", Cell(index.ContainsKey("mla_kv_lora_rank") ? "mla_kv_lora_rank" : "id"),
+                    "a multi-head latent attention row needs all of mla_q_lora_rank, mla_kv_lora_rank, mla_qk_nope_head_dim, mla_qk_rope_head_dim and mla_v_head_dim");
             if (experts is not null && (topk is null || expertFfn is null))
                 Error("moe_topk", Cell("moe_topk"), "a mixture-of-experts row needs moe_topk and moe_ffn_hidden");
             if (heads is not null && kvHeads is not null && heads % kvHeads != 0)
                 Error("kv_heads", Cell("kv_heads"), $"heads ({heads.Inv()}) must be a multiple of kv_heads");
             // The head size is hidden / heads: 0 would make every attention estimate infinite.
-            if (heads is not null && hidden is not null && hidden < heads)
+            if (heads is not null && hidden is not null && hidden < heads && headDim is null)
                 Error("heads", Cell("heads"), $"more attention heads than the hidden size ({hidden.Inv()}): the head size would be 0");
             if (!_ok || layers is null || hidden is null || heads is null || kvHeads is null || ffn is null || act is null || vocab is null
                 || seq is null || gpus is null || globalBatch is null || precision is null || metric is null)
@@ -155,9 +173,10 @@ public static class RunsCsvReader
             var model = new ModelSpec
             {
                 Id = id, Name = Text("model"), Layers = layers.Value, Hidden = hidden.Value, Heads = heads.Value, KvHeads = kvHeads.Value,
-                HeadDim = hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value, SeqLen = seq.Value,
+                HeadDim = headDim ?? hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value, SeqLen = seq.Value,
                 // The schema does not say; Megatron GPT ties input and output embeddings by default.
-                TiedEmbeddings = true, Positions = PositionEmbedding.Rope, LinearBias = false,
+                TiedEmbeddings = tied ?? true, Positions = PositionEmbedding.Rope, LinearBias = false,
+                Mla = anyMla ? new MlaSpec { QLoraRank = qLora!.Value, KvLoraRank = kvLora!.Value, QkNopeHeadDim = nope!.Value, QkRopeHeadDim = rope!.Value, VHeadDim = vHead!.Value } : null,
                 // Nor does it give dropout: the GELU rows are GPT-style Megatron models, trained with Megatron-LM's
                 // default hidden and attention dropout of 0.1 (Korthikanti et al. 2022 count its masks); gated and
                 // squared-ReLU models (Llama, Nemotron) train without dropout.
@@ -165,7 +184,7 @@ public static class RunsCsvReader
                 Moe = experts is null ? null : new MoeSpec
                 {
                     Experts = experts.Value, SharedExperts = shared ?? 0, TopK = topk!.Value, ExpertFfnHidden = expertFfn!.Value,
-                    SharedFfnHidden = expertFfn.Value, DenseLayers = denseLayers ?? 0,
+                    SharedFfnHidden = sharedFfn ?? expertFfn.Value, DenseLayers = denseLayers ?? 0,
                 },
             };
             return new PublishedRun

@@ -7,6 +7,10 @@ public sealed record ValidationRow
 {
     public required string Id { get; init; }
     public required RunMetric Metric { get; init; }
+
+    /// <summary>Whether the row's model is a mixture of experts (validate reports dense and MoE rows apart).</summary>
+    public bool Moe { get; init; }
+
     public required double Measured { get; init; }
     public double? Predicted { get; init; }
 

@@ -41,6 +41,7 @@ public class EmbeddedCatalogTests
     [InlineData("H100-SXM-80GB")]
     [InlineData("H800-SXM-80GB")]
     [InlineData("H200-SXM-141GB")]
+    [InlineData("H20")]
     [InlineData("B200")]
     [InlineData("GB200-NVL72")]
     [InlineData("MI300X")]
@@ -58,6 +59,9 @@ public class EmbeddedCatalogTests
     [InlineData("grok1-314b")]
     [InlineData("mixtral-8x7b")]
     [InlineData("deepseek-v3-671b")]
+    [InlineData("mixtral-8x22b")]
+    [InlineData("qwen3-235b-a22b")]
+    [InlineData("kimi-k2")]
     public void Required_model_ids_are_present(string id) =>
         Assert.True(Kolosseum.Catalog.Catalog.Embedded.TryGet<ModelSpec>(id, out _));
 

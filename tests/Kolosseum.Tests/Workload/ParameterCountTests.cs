@@ -20,6 +20,11 @@ public class ParameterCountTests
     [InlineData("grok1-314b", 314e9, 0.02)]
     [InlineData("mixtral-8x7b", 46.7e9, 0.01)]
     [InlineData("deepseek-v3-671b", 671e9, 0.01)]
+    [InlineData("mixtral-8x22b", 141e9, 0.01)]
+    [InlineData("qwen3-235b-a22b", 235e9, 0.01)]
+    [InlineData("qwen3-30b-a3b", 30.5e9, 0.01)]
+    // Kimi K2 reports "1.04T"; its config.json counts to 1.026T (the printed figure may include the norms and rounding).
+    [InlineData("kimi-k2", 1.04e12, 0.02)]
     public void Total_parameters_match_the_published_count(string id, double published, double tolerance)
     {
         double total = WorkloadMath.Count(Model(id)).Total;
@@ -32,6 +37,10 @@ public class ParameterCountTests
     [InlineData("deepseek-v3-671b", 37e9, 0.03)]
     // Grok-1: ~25% of weights active per token (xai-org/grok-1 README); two of eight experts plus attention and embeddings.
     [InlineData("grok1-314b", 86e9, 0.05)]
+    [InlineData("mixtral-8x22b", 39e9, 0.02)]
+    [InlineData("qwen3-235b-a22b", 22e9, 0.03)]
+    [InlineData("qwen3-30b-a3b", 3.3e9, 0.03)]
+    [InlineData("kimi-k2", 32.6e9, 0.03)]
     public void Active_parameters_of_mixture_of_experts_match(string id, double published, double tolerance)
     {
         double active = WorkloadMath.Count(Model(id)).Active;
