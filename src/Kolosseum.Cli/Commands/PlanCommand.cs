@@ -20,29 +20,34 @@ internal static class PlanCommand
         var trials = new Option<string?>("--trials") { Description = "Monte-Carlo trials for reliability and build-out (default: the scenario's)" };
         var threads = new Option<string?>("--threads") { Description = "Worker threads (default: all cores; results do not depend on it)" };
         var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the reliability what-if table (faster)" };
+        var rankBy = new Option<string?>("--rank-by")
+        {
+            Description = "Among layouts that deliver the run about equally soon with failures (search.days_slack), prefer: days, cost (GPU-hours) or energy (default: the scenario's search.rank_by, days)",
+        };
         var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out")
         {
-            scenario, json, seed, report, parents, trials, threads, noWhatIf,
+            scenario, json, seed, report, parents, trials, threads, noWhatIf, rankBy,
         };
         command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json), parse.GetValue(seed), parse.GetValue(report),
-            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf)));
+            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf), parse.GetValue(rankBy)));
         return command;
     }
 
     private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, bool createDirs,
-        string? trialsText, string? threadsText, bool noWhatIf)
+        string? trialsText, string? threadsText, bool noWhatIf, string? rankByText)
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
         long? seed = flags.Integer("--seed", seedText, 0, QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", trialsText, 1, 200_000);
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
+        RankBy? rankBy = flags.Enum<RankBy>("--rank-by", rankByText);
         if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag);
         var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
 
-        var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf };
+        var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf, RankBy = rankBy };
         var plan = PlanProgressDisplay.Run(context, json, options, o => Planner.Run(scenario, o));
         if (reportPath is not null)
         {
