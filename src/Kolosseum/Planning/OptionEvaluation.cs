@@ -121,7 +121,7 @@ public static class OptionEvaluation
         {
             Option = option, Training = training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
             BestLayouts = best, Delivered = choice?.Ranking ?? [], RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
-            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, Tornado = tornado, Buildout = buildout, Schedule = schedule,
+            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);
     }
 
