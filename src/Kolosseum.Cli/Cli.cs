@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Kolosseum.Cli.Commands;
@@ -15,7 +16,8 @@ public static class Cli
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        var context = new CliContext(stdout, stderr, interactive, width);
+        // Read from the tokens, not the parse: a command line with errors still wants its diagnostics as JSON.
+        var context = new CliContext(stdout, stderr, interactive, width) { JsonOutput = args.TakeWhile(a => a != "--").Contains("--json", StringComparer.Ordinal) };
         try
         {
             var root = BuildRoot(context);
@@ -48,6 +50,10 @@ public static class Cli
         var root = new RootCommand(
             "Kolosseum: planner and digital twin for AI training clusters. Performance, fabric, power, reliability, cost and build-out in one plan.");
         foreach (var command in CommandRegistry.All(context)) root.Subcommands.Add(command);
+        // The command list shows every argument as if required ("plan <scenario>"); write each command's
+        // arguments as its own usage line does, optional ones in brackets ("plan [<scenario>]").
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: { } standard } help)
+            help.Action = new RootHelpAction(root, standard);
         return root;
     }
 

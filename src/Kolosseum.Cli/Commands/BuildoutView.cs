@@ -16,7 +16,7 @@ internal static class BuildoutView
 
     public static void Write(IAnsiConsole console, IReadOnlyList<BuildoutCommand.Job> jobs, IReadOnlyList<BuildoutResult> results, BuildoutRunOptions options)
     {
-        console.MarkupLine($"Build-out Monte-Carlo: {options.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials, seed {options.Seed.ToString(CultureInfo.InvariantCulture)}; durations in days, P10/P50/P90 over trials");
+        console.MarkupLine($"Build-out Monte-Carlo: {UnitFormat.Count(options.Trials, "trial")}, seed {options.Seed.ToString(CultureInfo.InvariantCulture)}; durations in days, P10/P50/P90 over trials");
         for (int i = 0; i < jobs.Count; i++)
         {
             console.WriteLine();
@@ -111,7 +111,7 @@ internal static class BuildoutView
 
     private static string When(DateOnly date, Duration since) => $"{BuildoutFormat.Date(date)} ({BuildoutFormat.Days(since)})";
 
-    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(long n) => UnitFormat.Count(n);
 
     private static string Percent(double f) => (f * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 }

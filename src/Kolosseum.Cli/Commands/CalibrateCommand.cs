@@ -72,7 +72,7 @@ internal static class CalibrateCommand
             table.AddRow(name, UnitFormat.Number(result.Before[name], 4), UnitFormat.Number(value, 4), $"{UnitFormat.Number(p.Prior)} ± {UnitFormat.Number(p.Sigma)}");
         }
         context.Console.Write(table);
-        context.Console.WriteLine($"{result.Rows} rows, {result.Evaluations} evaluations; objective (mean |error| + prior) {(result.MeanAbsErrorBefore * 100).Inv("0.0")} % -> {(result.MeanAbsErrorAfter * 100).Inv("0.0")} %");
+        context.Console.WriteLine($"{UnitFormat.Count(result.Rows, "row")}, {UnitFormat.Count(result.Evaluations, "evaluation")}; objective (mean |error| + prior) {UnitFormat.Percent(result.MeanAbsErrorBefore)} -> {UnitFormat.Percent(result.MeanAbsErrorAfter)}");
         return ExitCodes.Success;
     }
 }

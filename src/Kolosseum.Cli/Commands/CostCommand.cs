@@ -92,7 +92,7 @@ internal static class CostCommand
             if (estimate.Run is null)
                 return new CostView.OptionResult(o, null, null, null, estimate.Problem, notes, rent?.Echo);
             productive = StandInRun.ProductiveTime(a, o.Gpu, o.Gpus, totalFlops, precision);
-            daysBasis = $"stand-in: {totalFlops} at {a.Mfu.Inv("P0")} MFU of {o.Gpu.Peak(precision)} per GPU, ETTR {ettr.Inv("0.00")} ({a.Id})";
+            daysBasis = $"stand-in: {totalFlops} at {UnitFormat.Percent(a.Mfu, 0)} MFU of {o.Gpu.Peak(precision)} per GPU, ETTR {ettr.Inv("0.00")} ({a.Id})";
         }
         if (estimate.Run is not null)
             notes.Add($"ETTR {ettr.Inv("0.00")} (stand-in): an interruption every {estimate.JobMeanTimeBetweenInterruptions}, checkpoints every {estimate.CheckpointInterval}, {a.CheckpointPause} pause, {a.RestartTime} restart");

@@ -72,7 +72,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             var b = c.BreakEven;
             table.AddRow(TerminalText.Markup(c.Name), N(c.Gpus), c.Ownership == Ownership.Owned ? "owning" : "renting", UnitFormat.Number(c.WallClock.Days),
                 $"[bold]{c.RunCost}[/]", c.UpFrontCapex.ToString(), c.OwnedPerUsefulGpuHour.ToString(), c.RentEffective?.ToString() ?? "-",
-                c.OwnedTcoLevelised.ToString(), b?.Utilisation is { } u ? u.ToString("P0", CultureInfo.InvariantCulture) : b is null ? "-" : "never",
+                c.OwnedTcoLevelised.ToString(), b?.Utilisation is { } u ? UnitFormat.Percent(u, 0) : b is null ? "-" : "never",
                 b?.Horizon is { } t ? EconomicsSettings.Years(t) + (b.HorizonBeyondHardwareLife ? "*" : "") : b is null ? "-" : "never");
         }
         console.Write(table);
@@ -100,7 +100,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             string capexLabel = c.Ownership == Ownership.Owned ? "  capex " : "  capex if owned: ";
             foreach (var l in c.Capex.Lines) capex.AddRow(capexLabel + TerminalText.Markup(l.Name), l.Amount.ToString(), "[dim]" + TerminalText.Markup(l.Basis) + "[/]");
             foreach (var l in c.FixedPerYear) capex.AddRow("  per year: " + TerminalText.Markup(l.Name), l.PerYear.ToString(), "[dim]" + TerminalText.Markup(l.Basis) + "[/]");
-            capex.AddRow("  per year: Energy", c.EnergyPerYear.ToString(), $"[dim]at {c.Utilisation.ToString("P0", CultureInfo.InvariantCulture)} utilisation[/]");
+            capex.AddRow("  per year: Energy", c.EnergyPerYear.ToString(), $"[dim]at {UnitFormat.Percent(c.Utilisation, 0)} utilisation[/]");
             console.Write(capex);
             console.MarkupLine($"  TCO over {EconomicsSettings.Years(c.Horizon)}: owned {c.OwnedTcoLevelised} levelised (cash {c.OwnedTcoCash}){(c.RentedTco is { } rt ? $"; renting the same GPUs {rt}" : "")}");
             var tornado = new Table().Border(TableBorder.Simple).Title("Run cost sensitivity");
@@ -122,5 +122,5 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             console.MarkupLine($"[dim]  {TerminalText.Markup(a.Key)} = {TerminalText.Markup(a.Value)}  ({TerminalText.Markup(a.Source)})[/]");
     }
 
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long v) => UnitFormat.Count(v);
 }

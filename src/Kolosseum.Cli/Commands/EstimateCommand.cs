@@ -107,7 +107,7 @@ internal static class EstimateTables
         time.AddColumn(new TableColumn("time").RightAligned());
         time.AddColumn(new TableColumn("share").RightAligned());
         foreach (var p in r.Time.Where(p => p.Value > 0))
-            time.AddRow(p.Name.Replace('_', ' '), new Duration(p.Value).ToString(), (p.Value / r.StepTime.Seconds * 100).Inv("0.0") + " %");
+            time.AddRow(p.Name.Replace('_', ' '), new Duration(p.Value).ToString(), UnitFormat.Percent(p.Value / r.StepTime.Seconds));
         time.AddRow("[bold]step[/]", "[bold]" + r.StepTime + "[/]", "100 %");
         var memory = new Table().Border(TableBorder.Simple).Title("memory per GPU (first pipeline stage)");
         memory.AddColumn("part");
@@ -115,7 +115,7 @@ internal static class EstimateTables
         foreach (var p in r.MemoryParts) memory.AddRow(p.Name.Replace('_', ' '), (p.Value / Bytes.GiBFactor).Inv("0.0"));
         memory.AddRow(r.Fits ? "[bold]total[/]" : "[bold red]total[/]", $"[bold]{r.Memory.GiB.Inv("0.0")}[/] of {r.Capacity.GiB.Inv("0.0")}");
         c.Write(new Columns(time, memory));
-        c.MarkupLine($"throughput {UnitFormat.Number(r.TokensPerSecond)} tokens/s, MFU {(r.Mfu * 100).Inv("0.0")} %, HFU {(r.Hfu * 100).Inv("0.0")} %, {UnitFormat.Number(r.ModelFlopsPerGpu.Tera)} model TFLOP/s per GPU");
-        c.MarkupLine($"{UnitFormat.Number(r.Steps)} steps: [bold]{UnitFormat.Number(r.TrainTime.Days)} days[/] to train without failures");
+        c.MarkupLine($"throughput {UnitFormat.Number(r.TokensPerSecond)} tokens/s, MFU {UnitFormat.Percent(r.Mfu)}, HFU {UnitFormat.Percent(r.Hfu)}, {UnitFormat.Number(r.ModelFlopsPerGpu.Tera)} model TFLOP/s per GPU");
+        c.MarkupLine($"{UnitFormat.Number(r.Steps)} steps: [bold]{UnitFormat.Days(r.TrainTime.Days)}[/] to train without failures");
     }
 }

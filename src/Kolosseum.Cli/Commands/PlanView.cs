@@ -43,10 +43,11 @@ internal static class PlanView
 
         foreach (var p in plan.Options)
         {
-            c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {p.Option.Gpus:N0} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
-            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {UnitFormat.Count(p.Option.Gpus)} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
+            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
-            c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
+            if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
+            c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
         }
@@ -61,12 +62,12 @@ internal static class PlanView
         string key = p.RankBy == RankBy.Days ? "" : $", then by {EnumNames<RankBy>.Name(p.RankBy)} within {UnitFormat.Number(plan.Scenario.Sections.Get<SearchSettings>().DaysSlack * 100)} %";
         var fastest = p.Search!.Best[0];
         var picked = p.Delivered.FirstOrDefault(d => d.Candidate.Layout.Layout == p.Step.Layout);
-        string days = picked is null ? "" : $" {UnitFormat.Number(picked.Days)} days expected";
+        string days = picked is null ? "" : $" {UnitFormat.Days(picked.Days)} expected";
         if (fastest.Layout == p.Step.Layout)
             return $"ranked by expected days with failures{key}:{days}, the fastest failure-free layout too";
         var f = p.Delivered.FirstOrDefault(d => d.Candidate.Layout.Layout == fastest.Layout);
         string other = f is null ? "" : $" ({UnitFormat.Number(f.Days)} expected)";
-        return $"ranked by expected days with failures{key}:{days}; the fastest failure-free layout, {fastest.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs at {new Duration(fastest.Estimate.StepTime)} a step, fails more{other}";
+        return $"ranked by expected days with failures{key}:{days}; the fastest failure-free layout, {UnitFormat.Count(fastest.Gpus, "GPU")} at {new Duration(fastest.Estimate.StepTime)} a step, fails more{other}";
     }
 
     private static string Format(Criterion c, double v)
@@ -80,7 +81,7 @@ internal static class PlanView
             "MW" => UnitFormat.Number(v) + " MW",
             "MWh" => new Joules(v * 3.6e9).ToString(),
             "d" => UnitFormat.Number(v) + " d",
-            "" => (v * 100).Inv("0.0") + " %",
+            "" => UnitFormat.Percent(v),
             _ => UnitFormat.Number(v),
         };
     }

@@ -73,7 +73,7 @@ internal static class PowerCommand
         if (bag.HasErrors || gpu is null || gpus is null || node is null) return context.Fail(bag);
 
         echo.Add(new Assumption("gpu", gpu.Id, gpuText is null ? $"default scenario option '{fallback.Name}'" : "--gpu"));
-        echo.Add(new Assumption("gpus", gpus.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), gpusText is null ? $"default scenario option '{fallback.Name}'" : "--gpus"));
+        echo.Add(new Assumption("gpus", UnitFormat.Count(gpus.Value), gpusText is null ? $"default scenario option '{fallback.Name}'" : "--gpus"));
         echo.Add(new Assumption("node", node.Id, nodeText is null ? DefaultNode.Rule : "--node"));
 
         var settings = PowerSettings.Defaults(catalog);
@@ -124,7 +124,7 @@ internal static class PowerCommand
         }
         var productive = wallClock is { } w ? w * ettr : Duration.Zero;
         var run = new RunProfile(StepPhases.FromMfu(a.Mfu, gpu.Efficiency.Matmul), a.StepTime, productive, ettr, estimate.CheckpointInterval, a.CheckpointPause, a.RestartTime);
-        notes.Add($"stand-in step: {a.StepTime}, {run.Phases} (MFU {a.Mfu.Inv("P0")} / matmul efficiency {gpu.Efficiency.Matmul.Inv("P0")})");
+        notes.Add($"stand-in step: {a.StepTime}, {run.Phases} (MFU {UnitFormat.Percent(a.Mfu, 0)} / matmul efficiency {UnitFormat.Percent(gpu.Efficiency.Matmul, 0)})");
         return (run, notes);
     }
 }

@@ -65,13 +65,13 @@ internal sealed class PowerView(PowerReport report, IReadOnlyList<Assumption> as
         var console = context.Console;
         var p = report.Profile;
         var inv = report.Inventory;
-        console.MarkupLine($"[bold]Power of {inv.Gpus:N0} x {TerminalText.Markup(inv.Gpu.Name)}[/] in {inv.Nodes:N0} x {TerminalText.Markup(inv.Node.Id)}, PUE {p.Pue.Inv("0.##")}");
+        console.MarkupLine($"[bold]Power of {UnitFormat.Count(inv.Gpus)} x {TerminalText.Markup(inv.Gpu.Name)}[/] in {UnitFormat.Count(inv.Nodes)} x {TerminalText.Markup(inv.Node.Id)}, PUE {p.Pue.Inv("0.##")}");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("component");
         table.AddColumn(new TableColumn("count").RightAligned());
         foreach (var s in States) table.AddColumn(new TableColumn(Yaml.EnumNames<PowerState>.Name(s)).RightAligned());
         foreach (var c in p.Components)
-            table.AddRow([TerminalText.Markup(c.Name), c.Count > 0 ? c.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "", .. States.Select(s => c.In(s).ToString())]);
+            table.AddRow([TerminalText.Markup(c.Name), c.Count > 0 ? UnitFormat.Count(c.Count) : "", .. States.Select(s => c.In(s).ToString())]);
         table.AddRow(["[bold]IT[/]", "", .. States.Select(s => $"[bold]{p.It(s)}[/]")]);
         table.AddRow([$"[bold]Facility (x {p.Pue.Inv("0.##")})[/]", "", .. States.Select(s => $"[bold]{p.Facility(s)}[/]")]);
         console.Write(table);
@@ -84,7 +84,7 @@ internal sealed class PowerView(PowerReport report, IReadOnlyList<Assumption> as
             console.MarkupLine($"  {TerminalText.Markup(e.Name)}: drop {e.Drop} for {e.Length} -> battery {e.BatteryPower}, {e.BatteryEnergy}");
         console.MarkupLine($"Battery to flatten it: [bold]{swing.BatteryPower}, {swing.BatteryEnergy}[/] (~{report.BatteryCost})");
         var y = report.Year;
-        console.MarkupLine($"Per year at {y.Utilisation.Inv("P0")} utilisation: {y.AverageFacility} average, [bold]{y.Facility}[/], {y.Cost}, {y.Carbon}");
+        console.MarkupLine($"Per year at {UnitFormat.Percent(y.Utilisation, 0)} utilisation: {y.AverageFacility} average, [bold]{y.Facility}[/], {y.Cost}, {y.Carbon}");
         if (hasRun)
         {
             var e = report.RunEnergy;
@@ -93,7 +93,7 @@ internal sealed class PowerView(PowerReport report, IReadOnlyList<Assumption> as
         if (report.Site is { } site)
         {
             string verdict = site.Fits ? "[green]fits[/]" : "[red]does not fit[/]";
-            console.MarkupLine($"Site limit {site.Limit}: nameplate x PUE {site.FacilityCapacity} {verdict} (compute-phase peak {site.FacilityComputePeak}); largest that fits: [bold]{site.LargestGpus:N0} GPUs[/]");
+            console.MarkupLine($"Site limit {site.Limit}: nameplate x PUE {site.FacilityCapacity} {verdict} (compute-phase peak {site.FacilityComputePeak}); largest that fits: [bold]{UnitFormat.Count(site.LargestGpus, "GPU")}[/]");
         }
         console.MarkupLine("[dim]Assumptions:[/]");
         foreach (var a in assumptions)

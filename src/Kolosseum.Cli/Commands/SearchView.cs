@@ -17,8 +17,8 @@ internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<
     public static void Render(CliContext context, RunInputs inputs, SearchResult result, SearchView view)
     {
         var c = context.Console;
-        c.MarkupLine($"[bold]{TerminalText.Markup(inputs.Model.Name)}[/] on up to {inputs.Gpus.Inv()} × {TerminalText.Markup(inputs.Gpu.Name)}: {UnitFormat.Number(inputs.Training.Tokens / 1e12)}T tokens, batch {inputs.Training.GlobalBatch.Inv()} × {inputs.Training.SeqLen.Inv()}, {inputs.Training.Precision.Name()}");
-        c.MarkupLine($"evaluated {result.Evaluated.Inv()} layouts in {result.Elapsed} ({UnitFormat.Number(result.LayoutsPerSecond)}/s on {result.Threads.Inv()} threads); {result.Feasible.Inv()} feasible");
+        c.MarkupLine($"[bold]{TerminalText.Markup(inputs.Model.Name)}[/] on up to {UnitFormat.Count(inputs.Gpus)} × {TerminalText.Markup(inputs.Gpu.Name)}: {UnitFormat.Number(inputs.Training.Tokens / 1e12)}T tokens, batch {inputs.Training.GlobalBatch.Inv()} × {inputs.Training.SeqLen.Inv()}, {inputs.Training.Precision.Name()}");
+        c.MarkupLine($"evaluated {UnitFormat.Count(result.Evaluated, "layout")} in {result.Elapsed} ({UnitFormat.Number(result.LayoutsPerSecond)}/s on {UnitFormat.Count(result.Threads, "thread")}); {UnitFormat.Count(result.Feasible)} feasible");
         if (result.Best.Count == 0)
         {
             c.MarkupLine("[red]no layout fits[/]; rejected: " + string.Join(", ", result.Rejected.Select(kv => $"{kv.Key.Name()} {kv.Value.Inv()}")));
@@ -33,22 +33,31 @@ internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<
         var pareto = new Table().Border(TableBorder.Simple).Title("GPUs used vs days (Pareto front)");
         foreach (var h in new[] { "GPUs", "spares", "layout", "MFU", "days" }) pareto.AddColumn(h);
         foreach (var r in view.Pareto)
-            pareto.AddRow(r.Gpus.Inv(), (result.ClusterGpus - r.Gpus).Inv(), TerminalText.Markup(r.Layout.ToString()), (r.Mfu * 100).Inv("0.0") + " %", UnitFormat.Number(r.TrainTime.Days));
+            pareto.AddRow(UnitFormat.Count(r.Gpus), UnitFormat.Count(result.ClusterGpus - r.Gpus), TerminalText.Markup(r.Layout.ToString()), UnitFormat.Percent(r.Mfu), UnitFormat.Number(r.TrainTime.Days));
         c.Write(pareto);
         var best = view.Best[0];
         long spares = result.ClusterGpus - best.Gpus;
         if (spares > 0)
-            c.MarkupLine($"the best layout uses {best.Gpus.Inv()} GPUs and leaves {spares.Inv()} as hot spares: tp × pp × cp × dp must multiply to the GPU count and dp must divide the global batch, and no layout on all {result.ClusterGpus.Inv()} GPUs is faster");
+            c.MarkupLine($"the best layout uses {UnitFormat.Count(best.Gpus, "GPU")} and leaves {UnitFormat.Count(spares)} as hot spares: tp × pp × cp × dp must multiply to the GPU count and dp must divide the global batch, and no layout on all {UnitFormat.Count(result.ClusterGpus, "GPU")} is faster");
         c.MarkupLine("rejected: " + string.Join(", ", result.Rejected.Select(kv => $"{kv.Key.Name().Replace('_', ' ')} {kv.Value.Inv()}")));
+        c.MarkupLine(WhatItRanks);
     }
+
+    /// <summary>
+    /// Why plan, on the same scenario, may pick a slower layout: the two answer different questions
+    /// (docs/search.md, "search and plan").
+    /// </summary>
+    public const string WhatItRanks =
+        "search ranks failure-free time on all the GPUs; plan keeps hot-spare nodes out of the layout (reliability.spares) "
+        + "and ranks by expected days with failures (search.rank_by), so its layout may be slower per step and still finish sooner";
 
     private static string[] Row(int rank, StepReport r)
     {
         var l = r.Layout;
         return
         [
-            rank.Inv(), r.Gpus.Inv(), l.Tp.Inv(), l.Pp.Inv(), l.Vpp.Inv(), l.Dp.Inv(), l.Cp.Inv(), l.Ep.Inv(), l.Zero.Inv(),
-            l.SequenceParallel ? "on" : "off", l.Recompute.Name(), l.MicroBatch.Inv(), r.StepTime.ToString(), (r.Mfu * 100).Inv("0.0") + " %",
+            rank.Inv(), UnitFormat.Count(r.Gpus), l.Tp.Inv(), l.Pp.Inv(), l.Vpp.Inv(), l.Dp.Inv(), l.Cp.Inv(), l.Ep.Inv(), l.Zero.Inv(),
+            l.SequenceParallel ? "on" : "off", l.Recompute.Name(), l.MicroBatch.Inv(), r.StepTime.ToString(), UnitFormat.Percent(r.Mfu),
             r.Memory.GiB.Inv("0.0"), UnitFormat.Number(r.TrainTime.Days),
         ];
     }

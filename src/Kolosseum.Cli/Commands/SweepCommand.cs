@@ -97,7 +97,7 @@ internal static class SweepCommand
         else
         {
             context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{spec.Name}: shard {shard.Value.Index}/{shard.Value.Count}, {table.Rows.Count:N0} of {spec.Points:N0} points planned in {seconds:0.0} s ({(table.Rows.Count == 0 ? 0 : seconds / table.Rows.Count):0.00} s a point), {infeasible:N0} with an option that could not be planned"));
+                $"{spec.Name}: shard {shard.Value.Index}/{shard.Value.Count}, {UnitFormat.Count(table.Rows.Count)} of {UnitFormat.Count(spec.Points, "point")} planned in {seconds:0.0} s ({(table.Rows.Count == 0 ? 0 : seconds / table.Rows.Count):0.00} s a point), {UnitFormat.Count(infeasible)} with an option that could not be planned"));
             context.Stdout.WriteLine("written to " + TerminalText.Clean(target));
         }
         return ExitCodes.Success;

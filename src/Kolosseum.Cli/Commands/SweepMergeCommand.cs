@@ -96,7 +96,7 @@ internal static class SweepMergeCommand
             return context.Fail(bag);
         }
         if (json) Json.Write(context, new { file = output, sweep_hash = first.Hash, points = rows.Count, shards = first.Count });
-        else context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merged {files.Count} shards, {rows.Count:N0} points (sweep {first.Hash}) into {TerminalText.Clean(output)}"));
+        else context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merged {files.Count} shards, {UnitFormat.Count(rows.Count, "point")} (sweep {first.Hash}) into {TerminalText.Clean(output)}"));
         return ExitCodes.Success;
     }
 

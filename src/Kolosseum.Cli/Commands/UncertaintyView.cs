@@ -12,7 +12,7 @@ internal static class UncertaintyView
     {
         var c = context.Console;
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"under uncertainty: P50 (P10 to P90) of {u.Samples:N0} joint samples, and the chance each option wins");
+            .Title($"under uncertainty: P50 (P10 to P90) of {UnitFormat.Count(u.Samples, "joint sample")}, and the chance each option wins");
         table.AddColumn("criterion");
         foreach (var o in u.Options) table.AddColumn(new TableColumn(TerminalText.Markup(o.Name)).RightAligned());
         foreach (var v in u.Criteria)

@@ -103,7 +103,7 @@ internal static class ValidateCommand
             context.Console.MarkupLine($"not predicted: {TerminalText.Markup(r.Id)}: {TerminalText.Markup(r.Reason ?? "")}");
         if (!wide) context.Console.MarkupLine("[dim]model: the prediction; step s: seconds per step; TFLOP/s: per GPU; state GiB: weights, gradients and optimizer per GPU; activ GiB: activations per GPU. --wide: each row's layout and the cells that were searched[/]");
         foreach (var s in summary)
-            context.Console.WriteLine($"{GroupLabel(s.Group)}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
+            context.Console.WriteLine($"{GroupLabel(s.Group)}: {UnitFormat.Count(s.Count, "row")} ({UnitFormat.Count(s.Unpredicted)} not predicted), mean |error| {UnitFormat.Percent(s.MeanAbsRelativeError)}, max {UnitFormat.Percent(s.MaxAbsRelativeError)}");
         return ExitCodes.Success;
     }
 

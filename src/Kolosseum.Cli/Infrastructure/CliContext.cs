@@ -1,4 +1,5 @@
 using Kolosseum.Diagnostics;
+using Kolosseum.Units;
 using Spectre.Console;
 
 namespace Kolosseum.Cli.Infrastructure;
@@ -41,15 +42,22 @@ public sealed class CliContext
     public IAnsiConsole Console { get; }
     public IAnsiConsole ErrorConsole { get; }
 
-    /// <summary>Prints diagnostics to stderr (errors first by position) and returns the bad-input exit code.</summary>
+    /// <summary>
+    /// The command line asked for --json: stdout then holds one JSON document whatever happens, the diagnostics of
+    /// bad input included (<see cref="DiagnosticJson"/>), so that a script reads the problems as it reads results.
+    /// </summary>
+    public bool JsonOutput { get; init; }
+
+    /// <summary>Prints diagnostics to stderr (errors first by position), with --json also as JSON on stdout, and returns the bad-input exit code.</summary>
     public int Fail(DiagnosticBag diagnostics)
     {
+        if (JsonOutput) Stdout.WriteLine(Json.Serialize(DiagnosticJson.Of(diagnostics)));
         foreach (var d in diagnostics.Sorted())
             Stderr.WriteLine(TerminalText.Clean(d.Format()));
         if (diagnostics.Dropped > 0)
             Stderr.WriteLine($"... and {diagnostics.Dropped} more problems not shown");
         int errors = diagnostics.Items.Count(d => d.Severity == Severity.Error) + diagnostics.Dropped;
-        Stderr.WriteLine(errors == 1 ? "1 error" : $"{errors} errors");
+        Stderr.WriteLine(UnitFormat.Count(errors, "error"));
         return ExitCodes.BadInput;
     }
 

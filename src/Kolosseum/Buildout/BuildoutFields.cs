@@ -186,7 +186,7 @@ internal static class BuildoutFields
     {
         if (node is not YScalar s)
         {
-            diagnostics.Error(DiagnosticCodes.WrongType, node.Location, field, null, $"expected a duration, found {node.KindName}", $"write e.g. '{UnitTable.Example(Dimension.Duration)}' or '12 weeks'");
+            diagnostics.Error(DiagnosticCodes.WrongType, node.Location, field, null, $"expected a duration, found {node.KindName}", $"write e.g. {UnitTable.Quoted(Dimension.Duration)} or '12 weeks'");
             return null;
         }
         var q = QuantityParser.Parse(s.Value, Dimension.Duration);

@@ -20,12 +20,12 @@ internal static class AnswerWriter
         }
         var first = plans.MinBy(p => (p.Schedule.FinishP50.DayNumber, p.Schedule.FinishP90.DayNumber))!;
         sb.Append(CultureInfo.InvariantCulture, $"{first.Option.Name} finishes first: trained by {Date(first.Schedule.FinishP50)} (P90 {Date(first.Schedule.FinishP90)}), ");
-        sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(first.DaysP50)} days of training at {Pct(first.Step.Mfu)} MFU on {first.Step.Gpus:N0} GPUs");
+        sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Days(first.DaysP50)} of training at {Pct(first.Step.Mfu)} MFU on {UnitFormat.Count(first.Step.Gpus, "GPU")}");
         var others = plans.Where(p => p != first).ToList();
         foreach (var o in others)
         {
             int later = o.Schedule.FinishP50.DayNumber - first.Schedule.FinishP50.DayNumber;
-            sb.Append(CultureInfo.InvariantCulture, $"; {o.Option.Name} finishes {Date(o.Schedule.FinishP50)} (P90 {Date(o.Schedule.FinishP90)}), {later:N0} days later");
+            sb.Append(CultureInfo.InvariantCulture, $"; {o.Option.Name} finishes {Date(o.Schedule.FinishP50)} (P90 {Date(o.Schedule.FinishP90)}), {UnitFormat.Count(later, "day")} later");
         }
         sb.Append(". ");
 
@@ -35,12 +35,12 @@ internal static class AnswerWriter
 
         foreach (var owned in plans.Where(p => p.Option.Ownership == Ownership.Owned))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"Owning {owned.Option.Gpus:N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
+            sb.Append(CultureInfo.InvariantCulture, $"Owning {UnitFormat.Count(owned.Option.Gpus)} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
             sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(owned.FacilityMw)} MW at the facility ({UnitFormat.Number(owned.ItMw)} MW IT), swinging {UnitFormat.Number(owned.SwingMw)} MW every step");
             if (owned.Power.Site is { } site)
                 sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit"
-                    : string.Create(CultureInfo.InvariantCulture, $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {site.LargestGpus:N0} GPUs fit; its dates assume the rest of the power is found)"));
-            sb.Append(CultureInfo.InvariantCulture, $"; over {UnitFormat.Number(owned.Cost.Horizon.Years)} years it costs {owned.Cost.OwnedTcoLevelised}");
+                    : string.Create(CultureInfo.InvariantCulture, $", more than the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit (at most {UnitFormat.Count(site.LargestGpus, "GPU")} fit; its dates assume the rest of the power is found)"));
+            sb.Append(CultureInfo.InvariantCulture, $"; over {UnitFormat.Amount(owned.Cost.Horizon.Years, "year")} it costs {owned.Cost.OwnedTcoLevelised}");
             if (owned.Cost.BreakEven is { } be)
             {
                 sb.Append(be.Utilisation is { } u
@@ -50,7 +50,7 @@ internal static class AnswerWriter
             sb.Append(". ");
         }
         var biggest = plans.MaxBy(p => p.Step.Gpus)!;
-        sb.Append(CultureInfo.InvariantCulture, $"At {biggest.Step.Gpus:N0} GPUs a failure interrupts training every {biggest.Reliability.Inputs.Failures.Mtbi} and ");
+        sb.Append(CultureInfo.InvariantCulture, $"At {UnitFormat.Count(biggest.Step.Gpus, "GPU")} a failure interrupts training every {biggest.Reliability.Inputs.Failures.Mtbi} and ");
         sb.Append(CultureInfo.InvariantCulture, $"{Pct(biggest.Reliability.Ettr.P50)} of the wall-clock time trains (ETTR, P50).");
         foreach (var i in infeasible) sb.Append(CultureInfo.InvariantCulture, $" {i.Option.Name} cannot train it: {i.Reason}.");
         return sb.ToString();

@@ -35,8 +35,8 @@ internal static class ScheduleBuilder
                 StartP50 = g50.Ramp[0].From, StartP90 = g90.Ramp[0].From,
                 FinishP50 = g50.Finish, FinishP90 = Max(g90.Finish, g50.Finish),
                 Ramp = g50.Ramp,
-                Basis = string.Create(CultureInfo.InvariantCulture, $"starts on {g50.Ramp[0].Gpus:N0} GPUs as the build-out delivers them and grows to the full layout; ") +
-                        string.Create(CultureInfo.InvariantCulture, $"{(waitP50.DayNumber - g50.Finish.DayNumber):N0} days sooner than waiting for full capacity"),
+                Basis = string.Create(CultureInfo.InvariantCulture, $"starts on {UnitFormat.Count(g50.Ramp[0].Gpus, "GPU")} as the build-out delivers them and grows to the full layout; ") +
+                        string.Create(CultureInfo.InvariantCulture, $"{UnitFormat.Count(waitP50.DayNumber - g50.Finish.DayNumber, "day")} sooner than waiting for full capacity"),
             };
         }
         return new Schedule

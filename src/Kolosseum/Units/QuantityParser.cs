@@ -53,7 +53,7 @@ public static class QuantityParser
     public static ParsedQuantity Parse(string text, Dimension dimension)
     {
         string s = text.Trim();
-        if (s.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+        if (s.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. {UnitTable.Quoted(dimension)}");
         if (IsNonFiniteWord(s.Split(' ', 2)[0])) return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
 
         double scale = 1;
@@ -78,7 +78,7 @@ public static class QuantityParser
         }
 
         var (number, unitText) = Split(s);
-        if (number.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+        if (number.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. {UnitTable.Quoted(dimension)}");
         if (number.Contains(',', StringComparison.Ordinal))
             return Fail(DiagnosticCodes.WrongType, "commas are not allowed in numbers (a comma could separate thousands or decimals)", CommaSuggestion(number, unitText));
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
@@ -86,7 +86,7 @@ public static class QuantityParser
             string lower = number.ToLowerInvariant();
             if (lower is "nan" or "inf" or "infinity" or "-inf" or "-infinity" or "+inf" or ".nan" or ".inf" or "-.inf")
                 return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
-            return Fail(DiagnosticCodes.WrongType, "is not a number", $"write e.g. '{UnitTable.Example(dimension)}'");
+            return Fail(DiagnosticCodes.WrongType, "is not a number", $"write e.g. {UnitTable.Quoted(dimension)}");
         }
         if (!double.IsFinite(value)) return Fail(DiagnosticCodes.NotFinite, "must be a finite number", null);
 
@@ -94,7 +94,7 @@ public static class QuantityParser
         if (unitText.Length == 0)
         {
             if (table.ContainsKey("")) return new ParsedQuantity(value * table[""] * scale, null, null, null);
-            return Fail(DiagnosticCodes.MissingUnit, "needs a unit", $"write e.g. '{UnitTable.Example(dimension)}'");
+            return Fail(DiagnosticCodes.MissingUnit, "needs a unit", $"write e.g. {UnitTable.Quoted(dimension)}");
         }
         if (table.TryGetValue(unitText, out double factor))
         {

@@ -29,6 +29,35 @@ public static class UnitFormat
         return (percent > 0 ? "+" : "") + percent.ToString("0.0", CultureInfo.InvariantCulture) + " %";
     }
 
+    /// <summary>A whole count with thousands separators, as every command prints counts: 8,192 GPUs, 1,000 trials.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A whole count with its noun, singular for exactly one: "1 day", "20 days", "1,024 GPUs".</summary>
+    public static string Count(long value, string singular, string? plural = null) =>
+        Count(value) + " " + (value is 1 or -1 ? singular : plural ?? singular + "s");
+
+    /// <summary>
+    /// A measured amount with its noun, three significant digits: "1 day", "0.5 days", "157 days". Singular only when
+    /// the printed number is one, so that 0.9996 (printed "1") reads "1 day" and 1.04 ("1.04") reads "1.04 days".
+    /// </summary>
+    public static string Amount(double value, string singular, string? plural = null)
+    {
+        string number = Number(value);
+        return number + " " + (number is "1" or "-1" ? singular : plural ?? singular + "s");
+    }
+
+    /// <summary>Days, as every command and the report print them: "1 day", "95 days", "157 days".</summary>
+    public static string Days(double days) => Amount(days, "day");
+
+    /// <summary>A share as a percentage with a fixed count of decimals: 0.353 → "35.3 %".</summary>
+    public static string Percent(double fraction, int decimals = 1)
+    {
+        if (!double.IsFinite(fraction)) return "n/a";
+        double percent = Math.Round(fraction * 100, decimals, MidpointRounding.AwayFromZero);
+        if (percent == 0) percent = 0; // no "-0.0 %"
+        return percent.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture) + " %";
+    }
+
     /// <summary>Three significant digits, trailing zeros dropped: 12.4, 143, 0.0781.</summary>
     public static string Number(double value, int significant = 3)
     {

@@ -26,9 +26,13 @@ public static class UnitTable
         Dimension.GramsPerKilowattHour => "400 g/kWh",
         Dimension.Meters => "50 m",
         Dimension.Percent => "5 %",
-        Dimension.Count => "15T",
+        Dimension.Count => "24576",
         _ => "1.0",
     };
+
+    /// <summary>The example as a suggestion quotes it; a count shows both forms it takes ('24576' or '24k').</summary>
+    public static string Quoted(Dimension dimension) =>
+        dimension == Dimension.Count ? "'24576' or '24k'" : "'" + Example(dimension) + "'";
 
     private static FrozenDictionary<Dimension, FrozenDictionary<string, double>> Build()
     {

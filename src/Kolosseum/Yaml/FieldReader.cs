@@ -107,7 +107,7 @@ public sealed class FieldReader
         if (node is not YScalar s)
         {
             _diagnostics.Error(DiagnosticCodes.WrongType, node.Location, field, Describe(node), $"expected {QuantityParser.Describe(dimension)}, found {node.KindName}",
-                $"write e.g. '{UnitTable.Example(dimension)}'");
+                $"write e.g. {UnitTable.Quoted(dimension)}");
             return null;
         }
         var q = QuantityParser.Parse(s.Value, dimension);
