@@ -10,11 +10,12 @@ namespace Kolosseum.Cli;
 /// <summary>The command line: parses arguments, runs one command, maps outcomes to exit codes.</summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    /// <param name="width">Columns of the output when it is not a terminal (a terminal reports its own).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, int width = 120)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        var context = new CliContext(stdout, stderr, interactive);
+        var context = new CliContext(stdout, stderr, interactive, width);
         try
         {
             var root = BuildRoot(context);
@@ -63,7 +64,8 @@ public static class Cli
             if (hasUnrecognized && error.Message.StartsWith("Required command", StringComparison.Ordinal)) continue;
             string message = error.Message.TrimEnd('.');
             string? token = UnrecognizedToken(message);
-            string? suggestion = token is null ? null : Suggest.Closest(token, names) is { } s ? $"did you mean '{s}'?" : null;
+            // A required option that is missing names itself: "did you mean '--gpu'?" would only repeat it.
+            string? suggestion = token is null ? null : Suggest.Closest(token, names) is { } s && s != token ? $"did you mean '{s}'?" : null;
             if (token is not null && token.StartsWith('@'))
                 suggestion = "response files ('@file') are not read: give the flags on the command line, or the settings in a scenario file";
             suggestion ??= $"run 'kolosseum {(command is RootCommand ? "" : command.Name + " ")}--help' for the list";
