@@ -41,7 +41,9 @@ public static class PowerModel
         var energy = EnergyUse.ForRun(profile, run, settings.ElectricityPrice, settings.Carbon);
         var year = EnergyUse.PerYear(profile, EnergyUse.AverageIt(profile, run), utilisation, settings.ElectricityPrice, settings.Carbon);
         var swing = PowerSwing.Compute(swinging, run, settings.GridRampPerMinute, inventory.Gpu.PowerTransition);
-        var trace = PowerTrace.Build(profile, run, inventory.Gpu.PowerTransition, settings.GridRampPerMinute);
+        // The GPUs left out sit idle: the trace rides on their steady draw and swings as the training GPUs do.
+        var trace = PowerTrace.Build(swinging, run, inventory.Gpu.PowerTransition, settings.GridRampPerMinute,
+            steady: profile.It(PowerState.Idle) - swinging.It(PowerState.Idle));
         var site = settings.SiteLimit is { } limit ? SiteFit.Check(inventory, settings.Pue, run.Phases, limit) : null;
         return new PowerReport
         {
