@@ -17,9 +17,12 @@ public static class GpuUse
         long trainable = p.Search.ClusterGpus;
         long used = p.Step.Gpus;
         if (used >= all) return null;
-        string spares = trainable < all
-            ? $"{UnitFormat.Count(all - trainable, "GPU")} held back for hot spares (reliability.spares), then "
-            : "";
+        // Under a site cap only the powered GPUs count; the plan says elsewhere that the rest stay dark.
+        long powered = p.SiteCapped ? p.PoweredGpus : all;
+        string dark = powered < all ? $"{UnitFormat.Count(all - powered)} left dark by the site limit, " : "";
+        string spares = trainable < powered
+            ? $"{dark}{UnitFormat.Count(powered - trainable, "GPU")} held back for hot spares (reliability.spares), then "
+            : dark;
         return $"trains on {UnitFormat.Count(used)} of {UnitFormat.Count(all, "GPU")} ({UnitFormat.Percent((double)used / all)}): {spares}"
             + $"{UnitFormat.Percent((double)used / trainable)} of the {UnitFormat.Count(trainable)} searched (search.min_gpu_fraction {UnitFormat.Number(search.MinGpuFraction)} counts from these); "
             + "'kolosseum search' searches all the GPUs for failure-free speed instead";
