@@ -67,9 +67,19 @@ internal sealed class FuzzHarness : IDisposable
             return "a stack trace or internal error: " + FirstLines(stderr);
         if (code == 2)
         {
-            if (stdout.Length > 0) return "exit code 2 with output on stdout";
             if (!stderr.Contains(": error KOL", StringComparison.Ordinal)) return "exit code 2 without a diagnostic: " + FirstLines(stderr);
-            return null;
+            // With --json the diagnostics are the one document on stdout; without it stdout stays empty.
+            if (!json) return stdout.Length > 0 ? "exit code 2 with output on stdout" : null;
+            try
+            {
+                using var doc = JsonDocument.Parse(stdout);
+                return doc.RootElement.TryGetProperty("diagnostics", out var list) && list.GetArrayLength() > 0
+                    ? null : "exit code 2 without the diagnostics as JSON on stdout";
+            }
+            catch (JsonException ex)
+            {
+                return "exit code 2 and stdout is not one JSON document: " + ex.Message;
+            }
         }
         if (!json) return null;
         try
