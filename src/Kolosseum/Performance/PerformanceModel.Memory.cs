@@ -16,7 +16,7 @@ public sealed partial class PerformanceModel
         double perLayerShared = (k.AttentionPerLayer + k.NormsPerLayer * c.Tp) / c.Tp;
         double nonExpert = layers * perLayerShared + dense * k.DenseMlpPerLayer / c.Tp
             + moe * (k.RouterPerLayer + k.SharedMlpPerLayer / c.Tp);
-        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Tp;
+        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Etp;
         nonExpert += k.InputEmbedding / c.Tp;
         if (c.Pp == 1) nonExpert += k.OutputLayer / c.Tp;
         return (nonExpert, expert);
@@ -26,7 +26,7 @@ public sealed partial class PerformanceModel
     {
         var (dense, expert) = ParamsOnFirstGpu(in c);
         int dpRanks = c.Dp * c.Cp;
-        int expertRanks = Math.Max(1, dpRanks / c.Ep);
+        int expertRanks = c.ExpertDp;
         int zero = c.Zero;
         double Shard(double p, int stage) => zero >= stage ? p : 1;
         r.WeightBytes = _bpp.Weights * (dense / Shard(dpRanks, 3) + expert / Shard(expertRanks, 3));
@@ -117,7 +117,8 @@ public sealed partial class PerformanceModel
         if (moeLayer)
         {
             double routed = T * _topk;
-            ffn = 2 * routed * _h + (up + actOutput) * routed * _expertFfn / t + 4 * T * _experts
+            // The permuted copies of the tokens this GPU dispatched (T·etp/tp of them when experts run whole).
+            ffn = 2 * routed * _h * (c.DispatchTokens / T) + (up + actOutput) * routed * _expertFfn / t + 4 * T * _experts
                 + (up + actOutput) * T * _shared * _sharedFfn / t;
         }
         else
