@@ -16,23 +16,24 @@ internal static class CalibrateCommand
 {
     public static Command Create(CliContext context)
     {
-        var runs = new Option<string?>("--runs") { Description = "CSV file of published runs (schema: shared/validation/README.md)", Required = true };
+        var runs = new Option<string?>("--runs") { Description = $"CSV file of published runs (default: the embedded {PublishedRuns.RepositoryPath}; schema: {PublishedRuns.SchemaPath})" };
         var gpu = CommonOptions.Gpu();
         gpu.Required = true;
         var json = CommonOptions.Json();
         var command = new Command("calibrate", "Fit a GPU's efficiency parameters on published runs (how the catalog's calibrated values were obtained)") { runs, gpu, json };
-        command.SetAction(parse => Run(context, parse.GetValue(runs)!, parse.GetValue(gpu)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(context, parse.GetValue(runs), parse.GetValue(gpu)!, parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string gpuId, bool json)
+    private static int Run(CliContext context, string? path, string gpuId, bool json)
     {
         var bag = new DiagnosticBag();
         var catalog = Catalog.Catalog.Embedded;
         if (!catalog.CheckId<GpuSpec>(gpuId, SourceLocation.ForFlag("--gpu"), "--gpu", bag)) return context.Fail(bag);
-        string? text = InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
+        string? text = path is null ? PublishedRuns.Text : InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
         if (text is null) return context.Fail(bag);
-        var published = RunsCsvReader.Read(text, path, catalog, bag);
+        string file = path ?? PublishedRuns.Name;
+        var published = RunsCsvReader.Read(text, file, catalog, bag);
         if (published.Count == 0) return context.Fail(bag);
         if (!published.Any(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput"))
         {
@@ -40,7 +41,7 @@ internal static class CalibrateCommand
                 "GPUs in the file: " + string.Join(", ", published.Select(r => r.GpuId).Distinct()));
             return context.Fail(bag);
         }
-        context.ErrorConsole.MarkupLine($"calibrating {TerminalText.Markup(gpuId)} on {TerminalText.Markup(path)} (a few minutes)...");
+        context.ErrorConsole.MarkupLine($"calibrating {TerminalText.Markup(gpuId)} on {TerminalText.Markup(file)} (a few minutes)...");
         var result = Calibration.Fit(published, catalog, gpuId);
         if (json)
         {

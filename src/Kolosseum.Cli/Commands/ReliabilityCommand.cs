@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Diagnostics;
 using Kolosseum.Reliability;
+using Kolosseum.Units;
 using Spectre.Console;
 
 namespace Kolosseum.Cli.Commands;
@@ -73,24 +74,32 @@ internal static class ReliabilityCommand
 
         ReliabilityResult? single = null;
         WhatIfTable? whatIf = null;
-        WithProgress(context, flags.WhatIf ? "simulating the baseline and each what-if" : "simulating", progress =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Progress only where someone watches: a terminal, and not while a JSON document is produced.
+        WithProgress(context, showProgress: context.Interactive && !flags.Json, flags.WhatIf ? "simulating the baseline and each what-if" : "simulating", progress =>
         {
             var options = request.Options with { Progress = progress };
             if (flags.WhatIf) whatIf = WhatIfAnalysis.Run(request.Job, request.Settings, request.Catalog, options);
             else single = ReliabilitySimulator.Run(ReliabilityInputs.Build(request.Job, request.Settings, request.Catalog), options);
         });
         var result = whatIf?.Baseline ?? single!;
+        var elapsed = new Duration(clock.Elapsed.TotalSeconds);
 
         if (flags.Json) Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
         else ReliabilityText.Write(context.Console, request, result, whatIf);
+        // The whole command's wall time, what-ifs included; on stderr so stdout stays the same for the same seed.
+        int simulations = 1 + (whatIf?.Rows.Count ?? 0);
+        context.Stderr.WriteLine(simulations == 1
+            ? $"simulated {result.Trials.Inv()} trials in {elapsed}"
+            : $"simulated {simulations.Inv()} runs of {result.Trials.Inv()} trials (the baseline and {(simulations - 1).Inv()} what-ifs) in {elapsed}");
         bool finished = request.Job.Work is null || result.Finished > 0;
         return result.Infeasible is null && finished ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 
     /// <summary>Shows a progress bar on stderr in a terminal; runs silently otherwise.</summary>
-    private static void WithProgress(CliContext context, string label, Action<Action<long, long>?> work)
+    private static void WithProgress(CliContext context, bool showProgress, string label, Action<Action<long, long>?> work)
     {
-        if (!context.Interactive)
+        if (!showProgress)
         {
             work(null);
             return;

@@ -86,7 +86,7 @@ internal static class ReliabilityText
             }
             console.Write(wt);
         }
-        console.MarkupLine($"[grey]simulated in {r.Elapsed}; trace digest {r.TraceDigest.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)}[/]");
+        console.MarkupLine($"[grey]trace digest {r.TraceDigest.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)}[/]");
     }
 
     private static string Days(double d) => UnitFormat.Number(d) + " d";

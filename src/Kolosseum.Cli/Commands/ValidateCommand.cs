@@ -13,20 +13,21 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var runs = new Option<string?>("--runs") { Description = "CSV file of published runs (schema: shared/validation/README.md)", Required = true };
+        var runs = new Option<string?>("--runs") { Description = $"CSV file of published runs (default: the embedded {PublishedRuns.RepositoryPath}; schema: {PublishedRuns.SchemaPath})" };
         var json = CommonOptions.Json();
         var command = new Command("validate", "Predict published training runs and compare: relative error per row, mean and max per metric") { runs, json };
-        command.SetAction(parse => Run(context, parse.GetValue(runs)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(context, parse.GetValue(runs), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, bool json)
+    private static int Run(CliContext context, string? path, bool json)
     {
         var bag = new DiagnosticBag();
-        string? text = InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
+        string? text = path is null ? PublishedRuns.Text : InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
         if (text is null) return context.Fail(bag);
+        string file = path ?? PublishedRuns.Name;
         var catalog = Catalog.Catalog.Embedded;
-        var runs = RunsCsvReader.Read(text, path, catalog, bag);
+        var runs = RunsCsvReader.Read(text, file, catalog, bag);
         if (bag.HasErrors && runs.Count == 0) return context.Fail(bag);
         context.Warn(bag);
         foreach (var d in bag.Items.Where(d => d.Severity == Severity.Error)) context.Stderr.WriteLine(TerminalText.Clean(d.Format()) + " (row skipped)");

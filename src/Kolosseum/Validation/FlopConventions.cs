@@ -1,6 +1,6 @@
 namespace Kolosseum.Validation;
 
-/// <summary>FLOPs per optimizer step as each published source counted them (shared/validation/README.md).</summary>
+/// <summary>FLOPs per optimizer step as each published source counted them (src/Kolosseum/Validation/data/README.md).</summary>
 public static class FlopConventions
 {
     /// <summary>Narayanan et al. 2021 (GPT-style, ffn = 4h, counts the recompute forward): 96·B·s·l·h²·(1 + s/(6h) + V/(16·l·h)).</summary>

@@ -4,7 +4,7 @@ using Kolosseum.Workload;
 
 namespace Kolosseum.Validation;
 
-/// <summary>What a published run measured (see shared/validation/README.md).</summary>
+/// <summary>What a published run measured (see src/Kolosseum/Validation/data/README.md).</summary>
 public enum RunMetric
 {
     StepTimeS,

@@ -9,7 +9,7 @@ using Kolosseum.Yaml;
 namespace Kolosseum.Validation;
 
 /// <summary>
-/// Reads files of the published-runs schema (shared/validation/README.md). Every bad cell is a located
+/// Reads files of the published-runs schema (src/Kolosseum/Validation/data/README.md). Every bad cell is a located
 /// diagnostic; a row with a bad cell is dropped from prediction but reported.
 /// </summary>
 public static class RunsCsvReader
@@ -145,7 +145,7 @@ public static class RunsCsvReader
             int? tp = Int("tp", false), pp = Int("pp", false), dp = Int("dp", false), cp = Int("cp", false), ep = Int("ep", false);
             int? vpp = Int("vpp", false), microBatch = Int("micro_batch", false), zero = Int("zero_stage", false, 0, 3);
             var recompute = Enum<Recompute>("recompute", false);
-            // Optional shape columns (shared/validation/README.md): a head size that is not hidden / heads
+            // Optional shape columns (src/Kolosseum/Validation/data/README.md): a head size that is not hidden / heads
             // (Qwen3), untied embeddings, and multi-head latent attention (DeepSeek-V2/V3, Kimi K2).
             int? headDim = OptionalInt("head_dim", 1, 1_000_000);
             bool? tied = index.ContainsKey("tied_embeddings") ? Bool("tied_embeddings") : null;

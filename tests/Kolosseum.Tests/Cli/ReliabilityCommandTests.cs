@@ -38,6 +38,31 @@ public class ReliabilityCommandTests
     }
 
     [Fact]
+    public void What_if_reports_the_whole_commands_time_on_stderr_and_no_progress_when_not_on_a_terminal()
+    {
+        string[] job = ["reliability", "--gpu", "H100-SXM-80GB", "--gpus", "16384", "--model", "llama3.1-405b", "--days", "20", "--trials", "40", "--what-if"];
+        var (code, stdout, stderr) = Run([.. job, "--json"]);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        int whatIfs = doc.RootElement.GetProperty("what_if").GetArrayLength();
+        Assert.True(whatIfs > 0);
+        // One line: every simulation counted, and a time no shorter than the baseline's own simulation.
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"simulated {1 + whatIfs} runs of 40 trials (the baseline and {whatIfs} what-ifs) in ", line, StringComparison.Ordinal);
+        var time = System.Text.RegularExpressions.Regex.Match(line, @" in (?<v>[\d.,]+) (?<u>µs|ms|s|min)$");
+        Assert.True(time.Success, line);
+        double seconds = double.Parse(time.Groups["v"].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
+            * time.Groups["u"].Value switch { "µs" => 1e-6, "ms" => 1e-3, "s" => 1, _ => 60 };
+        Assert.True(seconds >= doc.RootElement.GetProperty("elapsed_s").GetDouble() * 0.999, line);
+
+        var (textCode, text, textErr) = Run(job);
+        Assert.Equal(0, textCode);
+        Assert.DoesNotContain("simulated in", text, StringComparison.Ordinal); // stdout: the same for the same seed
+        Assert.DoesNotContain(" runs of 40 trials", text, StringComparison.Ordinal);
+        Assert.StartsWith($"simulated {1 + whatIfs} runs", textErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Step_time_and_tokens_give_the_length_and_whole_step_intervals()
     {
         var (code, stdout, stderr) = Run("reliability", "--gpu", "H100-SXM-80GB", "--gpus", "16k", "--model", "llama3.1-405b", "--step-time", "6.5s",

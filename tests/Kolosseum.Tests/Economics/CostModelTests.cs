@@ -17,7 +17,7 @@ public class CostModelTests
     };
 
     /// <summary>
-    /// economics_timeline.md §1.6 (derived): compute + network $4.0-5.5B plus facility $1.1-2.3B, total ~$5.5-7.5B for
+    /// docs/sources.md E1.6 (derived): compute + network $4.0-5.5B plus facility $1.1-2.3B, total ~$5.5-7.5B for
     /// 100k H100. The bottom-up estimate from the catalog node price, network share, storage and facility cost per
     /// MW must land in that envelope (its own width is the tolerance).
     /// </summary>

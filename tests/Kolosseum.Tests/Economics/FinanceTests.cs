@@ -27,7 +27,7 @@ public class FinanceTests
     }
 
     /// <summary>
-    /// economics_timeline.md §2 (derived): $50k per GPU over 5 years is $1.14 per GPU-hour, over 3.1 years $1.84
+    /// docs/sources.md E2 (derived): $50k per GPU over 5 years is $1.14 per GPU-hour, over 3.1 years $1.84
     /// (straight line, 8,766 h a year). Tolerance: the note rounds to the cent.
     /// </summary>
     [Fact]

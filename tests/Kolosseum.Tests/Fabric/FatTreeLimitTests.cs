@@ -4,7 +4,7 @@ using static Kolosseum.Tests.Fabric.FabricTestKit;
 namespace Kolosseum.Tests.Fabric;
 
 /// <summary>
-/// Non-blocking fat-tree limits (shared/reference/cluster_facts.md §8, SemiAnalysis 100k H100 clusters):
+/// Non-blocking fat-tree limits (docs/sources.md C8, SemiAnalysis 100k H100 clusters):
 /// k-port switches connect k²/2 endpoints in 2 tiers and k³/4 in 3. QM9700 has 64 ports at 400G,
 /// SN5600 128 (64 x 800G split in two). One GPU per link (8 NICs per 8-GPU node).
 /// </summary>

@@ -5,7 +5,7 @@ namespace Kolosseum.Tests.Fabric;
 
 /// <summary>
 /// NVIDIA DGX SuperPOD reference architecture for DGX H100 (RA-11333-001 V11), compute fabric:
-/// QM9700 64 x 400G, rail-optimised full fat tree, 8 NDR links per DGX (shared/reference/cluster_facts.md §2.3-2.5).
+/// QM9700 64 x 400G, rail-optimised full fat tree, 8 NDR links per DGX (docs/sources.md C2.3-C2.5).
 /// Counts are exact: the design rules are the RA's, so no tolerance is needed.
 /// </summary>
 public class SuperPodReferenceTests

@@ -9,7 +9,7 @@ public class ClusterPowerTests
 {
     /// <summary>
     /// SemiAnalysis (100,000 H100 Clusters, 2024) puts a 100k H100 cluster at "~150MW" of critical IT and derives
-    /// 700 W + ~575 W per GPU, plus ~10% for the rest, i.e. ~140 MW (cluster_facts.md §1.1): the published range is
+    /// 700 W + ~575 W per GPU, plus ~10% for the rest, i.e. ~140 MW (docs/sources.md C1.1): the published range is
     /// 140-150 MW. Here the figure is rolled up from the catalog node (10.2 kW nameplate, 8 GPUs), CPUs, memory and
     /// the sizing rule's non-server share. Tolerance: the published range widened by 3% either way, because the
     /// source itself writes "~150" and "~10%".
@@ -23,7 +23,7 @@ public class ClusterPowerTests
 
     /// <summary>
     /// The same check with a network built part by part instead of the share: a non-blocking 3-tier fat tree of
-    /// 64-port switches in the proportions of cluster_facts.md §8 (leaves N/32, spines N/32, cores N/64, i.e. the
+    /// 64-port switches in the proportions of docs/sources.md C8 (leaves N/32, spines N/32, cores N/64, i.e. the
     /// QM9700 rule) drawing "up to 1,500 W" each with multimode optics (§1.5), and per GPU one 400G node-side
     /// transceiver at 8 W plus 2.5 twin-port 800G switch-side transceivers at 15 W (NVIDIA LinkX, §6); storage from
     /// the sizing rule. The 10% share is not used: the total still lands in the 140-150 MW range (3% tolerance).
@@ -38,7 +38,7 @@ public class ClusterPowerTests
             new NetworkLine("Switches (64-port, 3 tiers)", switches, new Watts(1500) * switches, null),
             new NetworkLine("Node-side 400G transceivers", n, new Watts(8) * n, null),
             new NetworkLine("Switch-side 800G twin-port transceivers", n * 5 / 2, new Watts(15) * (n * 5 / 2), null),
-        ], n, "test: fat-tree counts from cluster_facts.md §8");
+        ], n, "test: fat-tree counts from docs/sources.md C8");
         var power = ClusterPower.Compute(H100Cluster(n, network), 1.2, new StepPhases(0.6, 0.4, 0));
         Assert.InRange(power.ItCapacity.Megawatts, 140 * 0.97, 150 * 1.03);
         Assert.Contains(power.Components, c => c.Name.StartsWith("Storage", StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public class ClusterPowerTests
     }
 
     /// <summary>
-    /// Epoch AI takes the average draw of a GPU during training as 0.75 of TDP (economics_timeline.md §3.3). The
+    /// Epoch AI takes the average draw of a GPU during training as 0.75 of TDP (docs/sources.md E3.3). The
     /// stand-in step (compute share = MFU 40% / matmul efficiency 70%, the rest at 40% of TDP) is built without that
     /// figure; it must land within 10% of it (the tolerance covers Epoch's rounding and run-to-run spread).
     /// </summary>

@@ -31,7 +31,7 @@ public class EnergyUseTests
 
     /// <summary>
     /// SemiAnalysis' yearly figure: ~150 MW IT x PUE ~1.2 x 8,760 h at $0.078/kWh is "$123.9 million" for "1.59 TWh"
-    /// (cluster_facts.md §1.1, §5). A cluster drawing a constant 150 MW at PUE 1.2 all year reproduces the identity
+    /// (docs/sources.md C1.1, C5). A cluster drawing a constant 150 MW at PUE 1.2 all year reproduces the identity
     /// (tolerance 1%: SemiAnalysis rounds the PUE and uses 8,760 h, this model 8,766 h).
     /// </summary>
     [Fact]

@@ -8,7 +8,7 @@ public class PowerSwingTests
 {
     /// <summary>
     /// The host and the network do not follow the step, so the step swing is exactly N x (compute - communication)
-    /// GPU power: 100,000 x (700 - 280) W = 42 MW. cluster_facts.md §4.5 sketches ~52 MW with the server overhead
+    /// GPU power: 100,000 x (700 - 280) W = 42 MW. docs/sources.md C4.5 sketches ~52 MW with the server overhead
     /// swinging too (400 W x 1.3); both are "tens of megawatts" (Llama 3, §3.3.4).
     /// </summary>
     [Fact]

@@ -33,7 +33,7 @@ public class SiteFitTests
         });
     }
 
-    /// <summary>The Memphis site got 150 MW from the grid (cluster_facts.md §3.1): 100k H100 at PUE 1.2 need ~168 MW of nameplate.</summary>
+    /// <summary>The Memphis site got 150 MW from the grid (docs/sources.md C3.1): 100k H100 at PUE 1.2 need ~168 MW of nameplate.</summary>
     [Fact]
     public void Hundred_thousand_H100_do_not_fit_150_MW_at_nameplate()
     {

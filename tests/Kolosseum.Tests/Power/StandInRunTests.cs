@@ -24,7 +24,7 @@ public class StandInRunTests
     }
 
     /// <summary>
-    /// shared/reference/reliability.md §0: at the Llama 3 rate a 100,000-GPU job is interrupted every 30.4 min, and
+    /// docs/sources.md R0: at the Llama 3 rate a 100,000-GPU job is interrupted every 30.4 min, and
     /// with a 10 s checkpoint and a 10 min restart the first-order model gives an ETTR of about 0.59 (Daly: 0.65).
     /// Tolerance 0.05: that note rounds and does not state which interval it used.
     /// </summary>

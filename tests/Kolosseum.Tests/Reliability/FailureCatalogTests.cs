@@ -31,7 +31,7 @@ public class FailureCatalogTests
     [Fact]
     public void Llama3_rates_give_one_interruption_per_50677_gpu_hours_on_the_papers_job()
     {
-        // reliability.md §1 derives 1.973e-5 per GPU-hour (per-GPU MTBF 50,677 h) from 419 / 21,233,664 GPU-hours.
+        // docs/sources.md R1 derives 1.973e-5 per GPU-hour (per-GPU MTBF 50,677 h) from 419 / 21,233,664 GPU-hours.
         // Every row is counted on its own units of the 16,384-GPU job, so the job-level rate must match that.
         var model = FailureModel.For(Job(16384, Duration.FromDays(54)), Set("llama3"));
         Assert.Equal(1.973e-5, model.UnexpectedPerHour / 16384, 3e-8);

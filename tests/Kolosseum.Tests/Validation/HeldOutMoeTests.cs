@@ -5,7 +5,7 @@ namespace Kolosseum.Tests.Validation;
 
 /// <summary>
 /// NeMo / Megatron-Bridge performance tables from 25.11 on are kept out of calibration
-/// (TestData/validation/heldout-moe.csv): they judge how the model extrapolates to newer software and
+/// (src/Kolosseum/Validation/data/heldout-moe.csv): they judge how the model extrapolates to newer software and
 /// hardware. Their error is reported (docs/performance-model.md, "Results"), not tuned to.
 /// </summary>
 public class HeldOutMoeTests

@@ -8,13 +8,13 @@ using Kolosseum.Validation;
 namespace Kolosseum.Tests.Validation;
 
 /// <summary>
-/// The search against the layouts the published runs used (shared/validation/runs.csv, copied to TestData/validation): for every run that
+/// The search against the layouts the published runs used (src/Kolosseum/Validation/data/runs.csv): for every run that
 /// reports its layout, the search — free on every cell — finds a layout at least as fast by the model's own
 /// estimate. docs/search.md explains where and why its choice differs.
 /// </summary>
 public class PublishedLayoutsTests
 {
-    /// <summary>The published runs, as copied next to the tests (TestData/validation/README.md).</summary>
+    /// <summary>The published runs shipped with the tool (src/Kolosseum/Validation/data), copied next to the tests.</summary>
     internal static string RunsFile => Path.Combine(AppContext.BaseDirectory, "TestData", "validation", "runs.csv");
 
     public static IEnumerable<object[]> RowsWithALayout()

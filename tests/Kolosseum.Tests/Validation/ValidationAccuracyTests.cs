@@ -5,7 +5,7 @@ using Kolosseum.Validation;
 namespace Kolosseum.Tests.Validation;
 
 /// <summary>
-/// The model against every published run in shared/validation/runs.csv, with one calibrated parameter set.
+/// The model against every published run in src/Kolosseum/Validation/data/runs.csv, with one calibrated parameter set.
 /// The bounds are what the model achieves today (docs/performance-model.md, "Results"), kept as a
 /// regression guard: the project's target (mean ≤ 5%, max ≤ 12% on throughput rows) is met for the mean
 /// of the H100 rows and not yet on the whole file, and the tests say so rather than hiding it.

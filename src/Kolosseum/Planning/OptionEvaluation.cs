@@ -1,0 +1,105 @@
+using Kolosseum.Buildout;
+using Kolosseum.Economics;
+using Kolosseum.Power;
+using Kolosseum.Reliability;
+using Kolosseum.Scenarios;
+using Kolosseum.Units;
+
+namespace Kolosseum.Planning;
+
+/// <summary>An option's plan, or why it cannot be planned.</summary>
+public sealed record OptionOutcome(OptionPlan? Plan, string? Infeasible)
+{
+    public static OptionOutcome Fail(string reason) => new(null, reason);
+}
+
+/// <summary>
+/// The cheap part of planning one option, given its <see cref="OptionSetup"/>: reliability, power, cost, build-out
+/// and schedule, from the scenario's inputs (which may differ from those the setup was prepared with, e.g. a
+/// failure rate or a price drawn from its range; the option's hardware and GPU count must be the setup's).
+/// </summary>
+public static class OptionEvaluation
+{
+    public static OptionOutcome Evaluate(OptionSetup setup, Scenario scenario, ulong seed, PlanOptions options)
+    {
+        var option = scenario.Options[setup.Index];
+        if (option.Gpus != setup.Option.Gpus || option.Gpu.Id != setup.Option.Gpu.Id || option.Node.Id != setup.Option.Node.Id)
+            throw new ArgumentException($"option '{option.Name}' is not the one the setup was prepared for", nameof(scenario));
+        var catalog = scenario.Catalog;
+        int index = setup.Index;
+        void Report(string stage, double fraction) => options.Progress?.Report(new PlanProgress(option.Name, stage, fraction));
+        var step = setup.Step;
+        var fabric = setup.Fabric;
+
+        // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers.
+        Report("reliability", 0);
+        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
+        var checkpoint = ReliabilityJob.CheckpointSizeOf(scenario.Model, relSettings.Profile);
+        var work = new Duration(step.Steps * step.StepTime.Seconds);
+        var job = ReliabilityJob.ForCluster(option.Node, step.Gpus, work, checkpoint, relSettings.Profile, step.StepTime,
+            links: fabric.Backend.Counts.Nodes * option.Node.BackendNics, switches: fabric.Backend.Switches);
+        var inputs = ReliabilityInputs.Build(job, relSettings, catalog);
+        var sim = SimulationOptions.From(relSettings) with
+        {
+            Seed = SeedMixer.Mix(seed, index, 1),
+            Trials = options.Trials ?? relSettings.Profile.Trials,
+            Threads = options.Threads,
+            TimelineTrial = 0,
+            Cancellation = options.Cancellation,
+            Progress = options.Progress is null ? null : (done, all) => Report("reliability", (double)done / all),
+        };
+        var rel = ReliabilitySimulator.Run(inputs, sim);
+        if (rel.Infeasible is not null) return OptionOutcome.Fail(rel.Infeasible);
+        if (rel.Finished == 0) return OptionOutcome.Fail("no simulated run finished: failures outpace checkpoints at this size");
+        if (rel.Days.P90 > MaxRunDays)
+            return OptionOutcome.Fail($"the run would take {UnitFormat.Number(rel.Days.P90 / 365.25)} years with failures (P90), beyond the {Planner.MaxRunYears} years a plan is dated in");
+        WhatIfTable? whatIf = null;
+        if (options.WhatIf)
+        {
+            Report("what-if", 0);
+            whatIf = WhatIfAnalysis.Run(job, relSettings, catalog, sim with { Trials = Math.Min(sim.Trials, Planner.WhatIfTrials), TimelineTrial = -1, Progress = null });
+        }
+
+        // Power and cost of the run as simulated.
+        Report("power and cost", 0);
+        var power = scenario.Sections.Get<PowerSettings>();
+        var economics = scenario.Sections.Get<EconomicsSettings>();
+        var inventory = ClusterInventory.ForOption(option, power, catalog, FabricLoad.From(fabric));
+        double computeSeconds = step.Time.Where(p => p.Name is "compute" or "recompute").Sum(p => p.Value);
+        var phases = StepPhases.FromTimes(new Duration(computeSeconds), new Duration(step.StepTime.Seconds - computeSeconds));
+        var run = new RunProfile(phases, step.StepTime, work, Math.Clamp(rel.Goodput.Mean, 1e-6, 1), inputs.Interval.Value,
+            inputs.Checkpoint.Blocking, inputs.Restart.Total);
+        var powerReport = PowerModel.Evaluate(inventory, power, run, economics.Utilisation, economics.Capex.BatteryPerKilowattHour);
+        var rent = option.Sections.TryGet<RentalChoice>(out var rc) ? rc.Resolve(option.Name, option.Gpu.Id, economics, catalog) : null;
+        var costInputs = new CostInputs
+        {
+            Name = option.Name, Ownership = option.Ownership, Inventory = inventory, Run = run, Power = power, Economics = economics,
+            RentPrice = rent?.Price,
+        };
+        var cost = CostModel.Evaluate(costInputs);
+        var tornado = Tornado.Run(costInputs, economics.Sensitivity, c => c.RunCost);
+
+        // Build-out: when the capacity is online, and so when training starts and ends.
+        Report("build-out", 0);
+        var buildoutSettings = option.Sections.Get<BuildoutSettings>();
+        var buildout = BuildoutSimulator.Run(buildoutSettings.Model!, new BuildoutRunOptions
+        {
+            Seed = SeedMixer.Mix(seed, index, 2),
+            Trials = Math.Min(options.Trials ?? BuildoutRunOptions.DefaultTrials, BuildoutRunOptions.MaxTrials),
+            MaxDegreeOfParallelism = options.Threads ?? -1,
+        }, cancellation: options.Cancellation);
+        if (buildout.FullCapacity.Date.P90.DayNumber - buildoutSettings.Model!.Start.DayNumber > MaxRunDays)
+            return OptionOutcome.Fail($"the build-out would take more than {Planner.MaxRunYears} years (P90 full capacity {BuildoutFormat.Date(buildout.FullCapacity.Date.P90)})");
+        var schedule = ScheduleBuilder.Build(buildout, setup.Scaling, rel, scenario.Training.Tokens);
+        Report("done", 1);
+
+        return new OptionOutcome(new OptionPlan
+        {
+            Option = option, Training = setup.Training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
+            BestLayouts = setup.BestLayouts, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
+            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, Tornado = tornado, Buildout = buildout, Schedule = schedule,
+        }, null);
+    }
+
+    private const double MaxRunDays = Planner.MaxRunYears * 365.25;
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Kolosseum.Fabric;
+using Kolosseum.Performance;
+using Kolosseum.Reliability;
+using Kolosseum.Scenarios;
+using Kolosseum.Search;
+using Kolosseum.Units;
+
+namespace Kolosseum.Planning;
+
+/// <summary>
+/// The expensive part of planning one option, done once and reused: the fabric design, the cluster network the
+/// performance model sees, the performance model of each allowed batch, the layout search and the scaling curve.
+/// Nothing here depends on reliability, power, cost or build-out inputs, so an evaluation under other values of
+/// those (<see cref="OptionEvaluation"/>) can start from the same setup.
+/// </summary>
+public sealed record OptionSetup
+{
+    public required ClusterOption Option { get; init; }
+
+    /// <summary>The option's position in its scenario (it seeds the option's random streams).</summary>
+    public required int Index { get; init; }
+
+    public required ClusterFabric Fabric { get; init; }
+    public required ClusterNetwork Network { get; init; }
+
+    /// <summary>GPUs a layout may use: the option's GPUs less the nodes kept as hot spares.</summary>
+    public required long TrainableGpus { get; init; }
+
+    /// <summary>One performance model per global batch the search considered (just the scenario's when the option gives a layout).</summary>
+    public required IReadOnlyList<PerformanceModel> Models { get; init; }
+
+    /// <summary>The performance model of the chosen batch.</summary>
+    public required PerformanceModel Model { get; init; }
+
+    /// <summary>The training run as planned for this option (the global batch the search chose).</summary>
+    public TrainingSpec Training => Model.Training;
+
+    /// <summary>Null when the option gave its own layout.</summary>
+    public SearchResult? Search { get; init; }
+
+    public required StepReport Step { get; init; }
+
+    /// <summary>The fastest layouts found (the chosen one first); just the chosen one when the option gave it.</summary>
+    public required IReadOnlyList<StepReport> BestLayouts { get; init; }
+
+    public required IReadOnlyList<ScalingPoint> Scaling { get; init; }
+
+    /// <summary>
+    /// Designs the fabric and finds the layout of <paramref name="option"/>; <paramref name="budget"/> is what is left
+    /// of the plan's limit on layouts searched, and shrinks by what this option's searches consider.
+    /// </summary>
+    public static OptionSetupResult Prepare(Scenario scenario, ClusterOption option, int index, PlanOptions options, ref long budget)
+    {
+        var catalog = scenario.Catalog;
+        void Report(string stage, double fraction) => options.Progress?.Report(new PlanProgress(option.Name, stage, fraction));
+
+        // Fabric: the designed network is what the performance model, power and cost all see.
+        Report("fabric", 0);
+        var fabricSettings = option.Sections.TryGet<FabricSettings>(out var fs) ? fs : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id);
+        var design = FabricDesigner.Design(catalog, option.Gpu, option.Node, option.Gpus, fabricSettings);
+        if (!design.Ok) return OptionSetupResult.Fail(string.Create(CultureInfo.InvariantCulture, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}"));
+        var fabric = design.Design!;
+        var network = FabricNetwork.ToClusterNetwork(fabric.Backend, option.Gpu, option.Node, catalog.Get<NicSpec>(option.Node.BackendNicId));
+
+        // Layout: the option's own, or the fastest by search; plus the scaling curve.
+        Report("layout search", 0);
+        var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
+        var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
+        var relSettings = scenario.Sections.Get<ReliabilitySettings>();
+        long trainable = SpareReservation.TrainableGpus(option.Gpus, option.Node.GpusPerNode, relSettings.Profile.Spares);
+        var chosen = LayoutChoice.Choose(models, option, trainable, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation, ref budget);
+        if (chosen.Step is null) return OptionSetupResult.Fail(chosen.Infeasible!);
+        if (chosen.Step.TrainTime.Days > Planner.MaxRunYears * 365.25)
+            return OptionSetupResult.Fail($"the run would take {UnitFormat.Number(chosen.Step.TrainTime.Years)} years without a single failure, beyond the {Planner.MaxRunYears} years a plan is dated in");
+        return new OptionSetupResult(new OptionSetup
+        {
+            Option = option, Index = index, Fabric = fabric, Network = network, TrainableGpus = trainable, Models = models, Model = chosen.Model!,
+            Search = chosen.Search, Step = chosen.Step, BestLayouts = chosen.Best, Scaling = chosen.Scaling,
+        }, null);
+    }
+}
+
+/// <summary>A prepared option, or why it cannot be planned.</summary>
+public sealed record OptionSetupResult(OptionSetup? Setup, string? Infeasible)
+{
+    public static OptionSetupResult Fail(string reason) => new(null, reason);
+}
