@@ -18,7 +18,9 @@ public static class Cli
         try
         {
             var root = BuildRoot(context);
-            var parse = root.Parse(args);
+            // No response files: '@path' would read any file (or /dev/zero, without end) into the arguments
+            // before any input limit applies, and echo its lines in errors. '@x' stays an ordinary token.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Unknown flags first: "--sed 3" otherwise reads as a stray argument '3', hiding the typo.
             var unknown = UnknownFlags(context, parse, args);
             if (unknown is not null) return unknown.Value;
@@ -62,6 +64,8 @@ public static class Cli
             string message = error.Message.TrimEnd('.');
             string? token = UnrecognizedToken(message);
             string? suggestion = token is null ? null : Suggest.Closest(token, names) is { } s ? $"did you mean '{s}'?" : null;
+            if (token is not null && token.StartsWith('@'))
+                suggestion = "response files ('@file') are not read: give the flags on the command line, or the settings in a scenario file";
             suggestion ??= $"run 'kolosseum {(command is RootCommand ? "" : command.Name + " ")}--help' for the list";
             bag.Error(DiagnosticCodes.UnknownFlag, SourceLocation.ForFlag("command line"), token ?? "", null, message, suggestion);
         }

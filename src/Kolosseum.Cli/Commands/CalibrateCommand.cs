@@ -34,13 +34,18 @@ internal static class CalibrateCommand
         if (text is null) return context.Fail(bag);
         string file = path ?? PublishedRuns.Name;
         var published = RunsCsvReader.Read(text, file, catalog, bag);
-        if (published.Count == 0) return context.Fail(bag);
+        if (bag.HasErrors || published.Count == 0) return context.Fail(bag);
+        context.Warn(bag);
         if (!published.Any(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput"))
         {
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--gpu"), "--gpu", gpuId, "no throughput or step-time row of the file ran on this GPU",
                 "GPUs in the file: " + string.Join(", ", published.Select(r => r.GpuId).Distinct()));
             return context.Fail(bag);
         }
+        // Calibration repeats every row's prediction; the rows' searches are held to the limit of one validation.
+        var validator = new RunValidator(catalog);
+        var prepared = published.AsParallel().AsOrdered().Select(validator.Prepare).ToList();
+        if (RunValidator.OverWorkLimit(prepared) is { } over) return ValidateCommand.WorkLimit(context, file, published[over.Row], over.Candidates);
         context.ErrorConsole.MarkupLine($"calibrating {TerminalText.Markup(gpuId)} on {TerminalText.Markup(file)} (a few minutes)...");
         var result = Calibration.Fit(published, catalog, gpuId);
         if (json)

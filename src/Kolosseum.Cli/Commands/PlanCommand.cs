@@ -37,7 +37,7 @@ internal static class PlanCommand
         long? seed = flags.Integer("--seed", seedText, 0, QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", trialsText, 1, 200_000);
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
-        if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag);
+        if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag, path is null ? [] : [path]);
         var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);

@@ -8,10 +8,11 @@ namespace Kolosseum.Cli.Commands;
 /// <summary>--report: checks the path before the plan runs, then writes the HTML atomically.</summary>
 internal static class PlanReportFile
 {
-    public static void Check(string path, bool createDirs, DiagnosticBag bag)
+    public static void Check(string path, bool createDirs, DiagnosticBag bag, IReadOnlyList<string> inputs)
     {
-        // Every problem the write would meet, found before the plan runs (an empty path used to throw here).
-        var problem = ReportFile.Check(path, createDirs);
+        // Every problem the write would meet, found before the plan runs (an empty path used to throw here),
+        // including a target that is the scenario itself or a device.
+        var problem = ReportFile.Check(path, createDirs, inputs);
         if (problem is null) return;
         if (problem.Error == ReportWriteError.ParentMissing)
             bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--report"), "--report", path,

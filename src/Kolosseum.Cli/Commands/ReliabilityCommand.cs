@@ -85,6 +85,9 @@ internal static class ReliabilityCommand
         var result = whatIf?.Baseline ?? single!;
         var elapsed = new Duration(clock.Elapsed.TotalSeconds);
 
+        // A run with work to do that no trial finished is an answer (exit 1), and it says why.
+        if (result.Infeasible is null && request.Job.Work is { } work && result.Finished == 0)
+            result = result with { Infeasible = Unfinished(work, request.Job.Window, result) };
         if (flags.Json) Json.Write(context, ReliabilityJson.Build(request, result, whatIf));
         else ReliabilityText.Write(context.Console, request, result, whatIf);
         // The whole command's wall time, what-ifs included; on stderr so stdout stays the same for the same seed.
@@ -92,8 +95,16 @@ internal static class ReliabilityCommand
         context.Stderr.WriteLine(simulations == 1
             ? $"simulated {result.Trials.Inv()} trials in {elapsed}"
             : $"simulated {simulations.Inv()} runs of {result.Trials.Inv()} trials (the baseline and {(simulations - 1).Inv()} what-ifs) in {elapsed}");
-        bool finished = request.Job.Work is null || result.Finished > 0;
-        return result.Infeasible is null && finished ? ExitCodes.Success : ExitCodes.Infeasible;
+        return result.Infeasible is null ? ExitCodes.Success : ExitCodes.Infeasible;
+    }
+
+    private static string Unfinished(Duration work, Duration? window, ReliabilityResult result)
+    {
+        if (window is { } w && w.Seconds < work.Seconds)
+            return $"no trial finished: {work} of failure-free work cannot fit in the {w} window (--window); give a window longer than the work, or less work";
+        if (window is { } w2)
+            return $"no trial finished the {work} of work within the {w2} window: interruptions took more than the {new Duration(w2.Seconds - work.Seconds)} the window leaves; give a longer window";
+        return $"no trial finished the {work} of work: {result.GaveUp.Inv()} of {result.Trials.Inv()} trials were abandoned after {(1 / ReliabilitySimulator.MinimumAnalyticEttr).Inv()} times their failure-free time";
     }
 
     /// <summary>Shows a progress bar on stderr in a terminal; runs silently otherwise.</summary>

@@ -85,7 +85,7 @@ internal static class ReliabilityJson
             ["analytic"] = new Dictionary<string, object?> { ["ettr_daly"] = N(i.AnalyticEttr), ["ettr_first_order"] = N(i.FirstOrderEttr) },
             ["timeline"] = new Dictionary<string, object?>
             {
-                ["trial"] = r.TimelineTrial, ["events"] = r.Timeline.Count,
+                ["trial"] = r.TimelineTrial, ["events"] = r.TimelineEvents,
                 ["first"] = r.Timeline.Take(request.TimelineEvents).Select(e => new Dictionary<string, object?>
                 {
                     ["t_s"] = e.At.Seconds, ["event"] = EnumNames<TimelineEventKind>.Name(e.Kind), ["cause"] = e.Cause,
@@ -94,7 +94,6 @@ internal static class ReliabilityJson
             },
             ["trace_digest"] = r.TraceDigest.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
             ["infeasible"] = r.Infeasible,
-            ["elapsed_s"] = r.Elapsed.Seconds,
         };
         if (whatIf is not null)
         {

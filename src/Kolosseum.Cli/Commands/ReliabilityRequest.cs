@@ -97,7 +97,8 @@ internal sealed record ReliabilityRequest
         return new ReliabilityRequest
         {
             Job = job, Settings = s, Catalog = catalog, Title = title, GpuName = gpu.Name, WorkSource = workSource, AssumedMfu = mfu,
-            Options = SimulationOptions.From(s) with { Threads = threads }, TimelineEvents = events ?? 100,
+            // The timeline keeps only the events the JSON shows (at least one, so the count and the end are known).
+            Options = SimulationOptions.From(s) with { Threads = threads, TimelineLimit = Math.Max(1, events ?? 100) }, TimelineEvents = events ?? 100,
         };
     }
 

@@ -49,6 +49,8 @@ internal static class SearchCommand
         if (json)
         {
             Json.Write(context, SearchJson.Of(inputs, model, result, view));
+            // The document is the same bytes for the same input; how long it took goes beside it.
+            context.Stderr.WriteLine($"evaluated {result.Evaluated.Inv()} layouts in {result.Elapsed} ({UnitFormat.Number(result.LayoutsPerSecond)}/s on {result.Threads.Inv()} threads)");
         }
         else
         {

@@ -69,9 +69,6 @@ internal static class SearchJson
         evaluated = result.Evaluated,
         feasible = result.Feasible,
         rejected = result.Rejected.ToDictionary(kv => kv.Key.Name(), kv => kv.Value),
-        elapsed_s = result.Elapsed.Seconds,
-        layouts_per_s = result.LayoutsPerSecond,
-        threads = result.Threads,
         best = view.Best.Select(Entry),
         pareto = view.Pareto.Select(Entry),
     };

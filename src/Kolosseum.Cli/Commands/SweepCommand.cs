@@ -54,6 +54,17 @@ internal static class SweepCommand
             bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--out"), "--out", target, "is a folder; --out names the Parquet file", "e.g. --out results/shard-0.parquet");
             return context.Fail(bag);
         }
+        var kind = FileKinds.Of(target);
+        if (kind is not (FileKind.Missing or FileKind.Regular or FileKind.Unknown))
+        {
+            bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--out"), "--out", target, $"is {FileKinds.Describe(kind)}; --out only creates or replaces a regular file", "e.g. --out results/shard-0.parquet");
+            return context.Fail(bag);
+        }
+        if (kind == FileKind.Regular && string.Equals(FileKinds.RealPath(target), FileKinds.RealPath(path), StringComparison.Ordinal))
+        {
+            bag.Error(DiagnosticCodes.FileError, SourceLocation.ForFlag("--out"), "--out", target, "is the sweep file itself; the results would overwrite it", "e.g. --out results/shard-0.parquet");
+            return context.Fail(bag);
+        }
         string? dir = Path.GetDirectoryName(Path.GetFullPath(target));
         if (dir is not null && !Directory.Exists(dir))
         {

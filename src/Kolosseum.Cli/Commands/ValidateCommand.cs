@@ -28,12 +28,16 @@ internal static class ValidateCommand
         string file = path ?? PublishedRuns.Name;
         var catalog = Catalog.Catalog.Embedded;
         var runs = RunsCsvReader.Read(text, file, catalog, bag);
-        if (bag.HasErrors && runs.Count == 0) return context.Fail(bag);
+        // Every problem of the file at once, before any search: a file with a bad row is not half-validated.
+        if (bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
-        foreach (var d in bag.Items.Where(d => d.Severity == Severity.Error)) context.Stderr.WriteLine(TerminalText.Clean(d.Format()) + " (row skipped)");
 
         var validator = new RunValidator(catalog);
-        var rows = runs.AsParallel().AsOrdered().Select(validator.Predict).ToList();
+        var prepared = runs.AsParallel().AsOrdered().Select(validator.Prepare).ToList();
+        // The searches are counted before any runs: a file of rows with every layout cell empty is refused at
+        // the row where the count crosses the limit, in seconds, not searched for an hour.
+        if (RunValidator.OverWorkLimit(prepared) is { } over) return WorkLimit(context, file, runs[over.Row], over.Candidates);
+        var rows = prepared.AsParallel().AsOrdered().Select(validator.Predict).ToList();
         var summary = RunValidator.Summarize(rows);
         if (json)
         {
@@ -81,6 +85,18 @@ internal static class ValidateCommand
         foreach (var s in summary)
             context.Console.WriteLine($"{GroupLabel(s.Group)}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Valid rows whose searches would have no practical end: infeasible (exit 1), located at the row that crossed the limit.</summary>
+    public static int WorkLimit(CliContext context, string path, PublishedRun run, long candidates)
+    {
+        string counted = candidates == long.MaxValue ? "more layouts than one search may" : $"{candidates.Inv()} layouts";
+        var d = new Diagnostic(DiagnosticCodes.LimitExceeded, Severity.Error, new SourceLocation(path, run.Line, 1), "id", run.Id,
+            $"the layout searches of the rows up to this one would consider {counted}, more than the {RunValidator.MaxFileCandidates.Inv()} one file may",
+            "report more layout cells (tp, pp, dp, micro_batch, ...) in the rows, or split the file");
+        context.Stderr.WriteLine(TerminalText.Clean(d.Format()));
+        context.Stderr.WriteLine("infeasible: no row was searched");
+        return ExitCodes.Infeasible;
     }
 
     private static string GroupLabel(string group) => group switch

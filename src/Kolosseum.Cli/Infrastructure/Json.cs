@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Kolosseum.Cli.Infrastructure;
 
-/// <summary>One JSON document on stdout: snake_case names, invariant numbers, no NaN.</summary>
+/// <summary>One JSON document on stdout: snake_case names, invariant numbers, never NaN or infinity (null instead).</summary>
 public static class Json
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -14,7 +14,7 @@ public static class Json
         DictionaryKeyPolicy = null,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new FiniteDoubleConverter(), new FiniteSingleConverter() },
     };
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Options);

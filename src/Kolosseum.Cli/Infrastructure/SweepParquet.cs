@@ -1,3 +1,4 @@
+using Kolosseum.Reporting.Output;
 using Kolosseum.Sweeps;
 using Parquet;
 using Parquet.Schema;
@@ -19,11 +20,25 @@ internal static class SweepParquet
             for (int i = 0; i < table.Columns.Count; i++) d[table.Columns[i].Name] = r[i];
             return d;
         }).ToList();
-        string temp = path + ".partial";
-        using (var stream = File.Create(temp))
-            ParquetSerializer.SerializeUntypedAsync(rows, schema, stream, Options, table.Metadata).GetAwaiter().GetResult();
-        // Written whole or not at all: a killed task leaves no file that merge would take for a finished shard.
-        File.Move(temp, path, overwrite: true);
+        // Written whole or not at all: a killed task leaves no file that merge would take for a finished shard,
+        // and the temporary name is short whatever the length of the target's.
+        string temp = TempFiles.NewPath(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        TempFiles.Add(temp);
+        try
+        {
+            using (var stream = File.Create(temp))
+                ParquetSerializer.SerializeUntypedAsync(rows, schema, stream, Options, table.Metadata).GetAwaiter().GetResult();
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        finally
+        {
+            TempFiles.Remove(temp);
+        }
     }
 
     public static SweepTable Read(string path)

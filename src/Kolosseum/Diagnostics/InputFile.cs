@@ -5,7 +5,8 @@ namespace Kolosseum.Diagnostics;
 /// <summary>
 /// Reads a user's input file (a scenario, a CSV of runs) with a size limit. The limit holds while
 /// reading, not only by the size the file system reports: a pipe or a device such as /dev/zero reports
-/// no size and never ends, and must not fill the memory. Problems become diagnostics, never exceptions.
+/// no size and never ends, and must not fill the memory. Only regular files are read: a FIFO or a device is
+/// refused before it is opened. Problems become diagnostics, never exceptions.
 /// </summary>
 public static class InputFile
 {
@@ -22,6 +23,15 @@ public static class InputFile
             if (!File.Exists(path))
             {
                 diagnostics.Error(DiagnosticCodes.FileError, at, field, null, "file not found", notFoundHint);
+                return null;
+            }
+            // A FIFO blocks on opening until someone writes to it, and a device may never end: only regular
+            // files are read (the size limit below still holds for a regular file that grows while it is read).
+            var kind = FileKinds.Of(path);
+            if (kind is not (FileKind.Regular or FileKind.Unknown))
+            {
+                diagnostics.Error(DiagnosticCodes.FileError, at, field, null, $"is {FileKinds.Describe(kind)}, not a regular file; only regular files are read",
+                    kind == FileKind.Fifo ? "a pipe may wait forever for its writer: save the content to a file and name that file" : "name a regular file");
                 return null;
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);

@@ -24,7 +24,8 @@ public static class CostModel
         var hardwareLife = econ.HardwareLife * f.HardwareLife;
         var price = powerSettings.ElectricityPrice * f.EnergyPrice;
 
-        var power = ClusterPower.Compute(inv, powerSettings.Pue * f.Pue, run.Phases);
+        // The factor keeps PUE in its range (SensitivityLimits); the clamp here only absorbs the last bit of rounding.
+        var power = ClusterPower.Compute(inv, Math.Clamp(powerSettings.Pue * f.Pue, PowerSettings.MinPue, PowerSettings.MaxPue), run.Phases);
         var runEnergy = EnergyUse.ForRun(power, run, price, powerSettings.Carbon);
         var capex = CapexEstimate.Build(inv, power, powerSettings.Facility, econ.Capex, econ.AllInPerGpu, hardwareLife, f.ServerPrice, f.FacilityCapex);
 

@@ -27,6 +27,9 @@ public sealed record EconomicsSettings : IScenarioSection<EconomicsSettings>
 
     /// <summary>Life over which servers, network and storage are amortised (default: the capex book life).</summary>
     public required Duration HardwareLife { get; init; }
+
+    /// <summary>The range a hardware life may take, in years (a scenario's value and a sensitivity's end alike).</summary>
+    public const double MinHardwareLifeYears = 0.5, MaxHardwareLifeYears = 30;
     public required double CostOfCapital { get; init; }
 
     /// <summary>Horizon of the total cost of ownership (default: the hardware life).</summary>
@@ -54,7 +57,7 @@ public sealed record EconomicsSettings : IScenarioSection<EconomicsSettings>
         echo.Add(new Assumption("economics.opex", opex.Id, opex.Name));
 
         double year = Duration.SecondsPerYear;
-        double? life = section?.Quantity("hardware_life", Dimension.Duration, min: 0.5 * year, max: 30 * year, rangeHint: "e.g. 5 y (book) or 3.1 y (economic)");
+        double? life = section?.Quantity("hardware_life", Dimension.Duration, min: MinHardwareLifeYears * year, max: MaxHardwareLifeYears * year, rangeHint: "e.g. 5 y (book) or 3.1 y (economic)");
         var hardwareLife = new Duration(life ?? capex.BookLife.Seconds);
         echo.Add(new Assumption("economics.hardware_life", Years(hardwareLife), life is null ? "capex book_life: " + Src(catalog, CapexAssumptions.Kind, capex.Id, "book_life") : "scenario"));
 

@@ -10,7 +10,7 @@ public sealed record TornadoRow(SensitivityInput Input, double LowFactor, double
 
 /// <summary>
 /// One-at-a-time sensitivity: each input moves to the low and high ends of its published range while the others
-/// stay at their base values; rows sort by the spread they cause, widest first.
+/// stay at their base values (each end kept inside the input's valid range: <see cref="SensitivityLimits"/>); rows sort by the spread they cause, widest first.
 /// </summary>
 public static class Tornado
 {
@@ -20,9 +20,11 @@ public static class Tornado
         foreach (var r in ranges.Ranges)
         {
             if (r.Input == SensitivityInput.RentPrice && inputs.RentPrice is null) continue;
-            var low = metric(CostModel.Evaluate(inputs, CostFactors.None.With(r.Input, r.Low)));
-            var high = metric(CostModel.Evaluate(inputs, CostFactors.None.With(r.Input, r.High)));
-            rows.Add(new TornadoRow(r.Input, r.Low, r.High, low, high));
+            double lowFactor = SensitivityLimits.Clamp(inputs, r.Input, r.Low);
+            double highFactor = SensitivityLimits.Clamp(inputs, r.Input, r.High);
+            var low = metric(CostModel.Evaluate(inputs, CostFactors.None.With(r.Input, lowFactor)));
+            var high = metric(CostModel.Evaluate(inputs, CostFactors.None.With(r.Input, highFactor)));
+            rows.Add(new TornadoRow(r.Input, lowFactor, highFactor, low, high));
         }
         return [.. rows.OrderByDescending(x => x.Spread.Value).ThenBy(x => x.Input)];
     }

@@ -45,7 +45,7 @@ public sealed record FacilitySpec : ICatalogItem<FacilitySpec>
     public static FacilitySpec? Bind(CatalogEntry entry, FieldReader r, Catalog.Catalog catalog)
     {
         string? name = r.String("name", required: true);
-        double? pue = r.Number("pue", required: true, min: 1, max: 3, rangeHint: "PUE is facility / IT power: 1.1 for the best sites, 1.56 the 2024 industry average");
+        double? pue = r.Number("pue", required: true, min: PowerSettings.MinPue, max: PowerSettings.MaxPue, rangeHint: "PUE is facility / IT power: 1.1 for the best sites, 1.56 the 2024 industry average");
         var cooling = r.Enum<Cooling>("cooling", required: true);
         double? capex = r.Quantity("capex_per_critical_power", Dimension.UsdPerWatt, min: 0, max: 1000, rangeHint: "e.g. 11.7 USD/W ($11.7M per MW)");
         double? life = r.Quantity("life", Dimension.Duration, min: Duration.SecondsPerYear, max: 100 * Duration.SecondsPerYear);

@@ -25,6 +25,9 @@ public sealed record PowerSettings : IScenarioSection<PowerSettings>
     public required FacilitySpec Facility { get; init; }
     public required double Pue { get; init; }
 
+    /// <summary>The meaningful PUE range: facility power never below the IT power; 3 is beyond the worst halls still in use.</summary>
+    public const double MinPue = 1, MaxPue = 3;
+
     /// <summary>The grid connection (facility power); null: no limit given.</summary>
     public Watts? SiteLimit { get; init; }
 
@@ -41,7 +44,7 @@ public sealed record PowerSettings : IScenarioSection<PowerSettings>
         var facility = Pick<FacilitySpec>(section, "facility", DefaultFacility, catalog, context.Diagnostics);
         echo.Add(new Assumption("power.facility", facility.Id, facility.Name));
 
-        double? pue = section?.Number("pue", min: 1, max: 3, rangeHint: "PUE is facility / IT power: 1.1 for the best sites, 1.56 the 2024 industry average");
+        double? pue = section?.Number("pue", min: MinPue, max: MaxPue, rangeHint: "PUE is facility / IT power: 1.1 for the best sites, 1.56 the 2024 industry average");
         echo.Add(new Assumption("power.pue", (pue ?? facility.Pue).ToString("0.###", CultureInfo.InvariantCulture),
             pue is null ? Source(catalog, FacilitySpec.Kind, facility.Id, "pue") : "scenario"));
 

@@ -15,6 +15,14 @@ public sealed record SimulationOptions
     /// <summary>The trial whose event timeline is returned; -1 for none.</summary>
     public long TimelineTrial { get; init; }
 
+    /// <summary>
+    /// Most events of that trial kept (the first ones); the memory of the timeline is bounded by this, not by
+    /// the length of the run. The count of all events and the end of the trial are kept whatever the limit.
+    /// </summary>
+    public int TimelineLimit { get; init; } = DefaultTimelineLimit;
+
+    public const int DefaultTimelineLimit = 10_000;
+
     /// <summary>Called from worker threads with (trials done, trials in all).</summary>
     public Action<long, long>? Progress { get; init; }
 
@@ -68,7 +76,14 @@ public sealed record ReliabilityResult
     public required double WaitsForSparesMean { get; init; }
     public required double WorkDoneDaysMean { get; init; }
     public required long TimelineTrial { get; init; }
+    /// <summary>The first events of the timeline trial (at most <see cref="SimulationOptions.TimelineLimit"/>).</summary>
     public required IReadOnlyList<TimelineEvent> Timeline { get; init; }
+
+    /// <summary>Events of the timeline trial in all, kept or not.</summary>
+    public long TimelineEvents { get; init; }
+
+    /// <summary>When the timeline trial ended; null when no timeline was asked for.</summary>
+    public Units.Duration? TimelineEnd { get; init; }
 
     /// <summary>
     /// ETTR of each of the first <see cref="ReliabilitySimulator.SampleLimit"/> trials, by trial index: the

@@ -80,15 +80,19 @@ public static class ReliabilitySimulator
             });
 
         IReadOnlyList<TimelineEvent> timeline = [];
-        if (options.TimelineTrial >= 0 && options.TimelineTrial < options.Trials)
+        long events = 0;
+        Duration? end = null;
+        if (options.TimelineTrial >= 0 && options.TimelineTrial < options.Trials && options.TimelineLimit > 0)
         {
             var sim = new TrialSimulator(model);
-            sim.Run(options.Seed, options.TimelineTrial, recordTimeline: true);
+            sim.Run(options.Seed, options.TimelineTrial, options.TimelineLimit);
             var keys = inputs.Failures.Causes.Select(c => c.Key).ToArray();
             timeline = [.. sim.Timeline!.Select(e => new TimelineEvent(new Duration(e.At), e.Kind, e.Cause >= 0 ? keys[e.Cause] : null,
                 e.Kind == TimelineEventKind.Failure ? new Duration(e.Lost) : null, e.Nodes, e.Kind == TimelineEventKind.Resume ? e.Slowdown : null))];
+            events = sim.EventCount;
+            end = new Duration(sim.Outcome.Wall);
         }
-        return Build(inputs, options, total, timeline, samples, clock.Elapsed);
+        return Build(inputs, options, total, timeline, samples, clock.Elapsed) with { TimelineEvents = events, TimelineEnd = end };
     }
 
     private static ReliabilityResult Build(ReliabilityInputs inputs, SimulationOptions options, TrialAccumulator a, IReadOnlyList<TimelineEvent> timeline,

@@ -14,15 +14,19 @@ public sealed class CsvTable
     public const int MaxRows = 100_000;
     public const int MaxCellLength = 64 * 1024;
 
-    private CsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<CsvCell>> rows)
+    private CsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<int> headerColumns, IReadOnlyList<IReadOnlyList<CsvCell>> rows)
     {
         File = file;
         Header = header;
+        HeaderColumns = headerColumns;
         Rows = rows;
     }
 
     public string File { get; }
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The column (character position on line 1) of each header name, for diagnostics.</summary>
+    public IReadOnlyList<int> HeaderColumns { get; }
     public IReadOnlyList<IReadOnlyList<CsvCell>> Rows { get; }
 
     public static CsvTable? Parse(string text, string file, DiagnosticBag diagnostics)
@@ -127,6 +131,6 @@ public sealed class CsvTable
             }
             rows.Add(row);
         }
-        return new CsvTable(file, header, rows);
+        return new CsvTable(file, header, [.. records[0].Select(c => c.Column)], rows);
     }
 }

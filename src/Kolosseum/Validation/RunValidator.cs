@@ -16,7 +16,48 @@ namespace Kolosseum.Validation;
 /// </summary>
 public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride = null)
 {
-    public ValidationRow Predict(PublishedRun run)
+    /// <summary>
+    /// Most layouts the searches of one file may consider together (rows with unreported cells are searched,
+    /// some twice): the published file needs 7.4e5; 4 MiB of rows with every layout cell empty would be
+    /// over an hour of searching. Counted before any search (<see cref="Prepare"/>), as a plan's searches are.
+    /// </summary>
+    public const long MaxFileCandidates = 100_000_000;
+
+    /// <summary>A row ready to predict: its GPU, fabric, search space and kernel, and the layouts its searches may consider.</summary>
+    public sealed record PreparedRun(PublishedRun Run, GpuSpec Gpu, ClusterNetwork Network, SearchSpace Space, AttentionKernel Kernel, long Candidates);
+
+    /// <summary>A row prepared for its search, or the row's answer already (the reason it cannot be predicted).</summary>
+    public sealed record Preparation(PreparedRun? Ready, ValidationRow? Unpredicted)
+    {
+        public long Candidates => Ready?.Candidates ?? 0;
+
+        public static implicit operator Preparation(PreparedRun ready) => new(ready, null);
+
+        public static implicit operator Preparation(ValidationRow unpredicted) => new(null, unpredicted);
+    }
+
+    /// <summary>
+    /// The first row at which the searches counted so far exceed <see cref="MaxFileCandidates"/>, with the count
+    /// up to it (<see cref="long.MaxValue"/> for a single search beyond a search's own limit); null within the limit.
+    /// </summary>
+    public static (int Row, long Candidates)? OverWorkLimit(IReadOnlyList<Preparation> rows)
+    {
+        long total = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            // Each count is at most a search's own limit (or MaxValue), so the sum cannot overflow before it stops.
+            total = rows[i].Candidates == long.MaxValue ? long.MaxValue : total + rows[i].Candidates;
+            if (total > MaxFileCandidates) return (i, total);
+        }
+        return null;
+    }
+
+    public ValidationRow Predict(PublishedRun run) => Predict(Prepare(run));
+
+    public ValidationRow Predict(Preparation p) => p.Ready is { } ready ? Predict(ready) : p.Unpredicted!;
+
+    /// <summary>Everything up to the search: the row's fabric and search space with its size counted, or why it cannot be predicted.</summary>
+    public Preparation Prepare(PublishedRun run)
     {
         var gpu = gpuOverride is not null && gpuOverride.Id == run.GpuId ? gpuOverride : catalog.Get<GpuSpec>(run.GpuId);
         var node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
@@ -32,10 +73,19 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         // A memory row asks what the configuration needs, whether or not that fits the GPU.
         bool memoryMetric = GroupOf(run.Metric) == "memory";
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };
-        bool searched = run.Unknowns.Count > 0;
-
         // Korthikanti's taxonomy (the schema's): none and selective are defined on the standard kernels.
         AttentionKernel kernel = run.Attention ?? (run.Recompute is Recompute.None or Recompute.Selective ? AttentionKernel.Standard : AttentionKernel.Flash);
+        long count = LayoutSearch.CountCandidates(new PerformanceModel(run.Model, Training(run, kernel), gpu, network), run.Gpus, space);
+        // A standard-kernel row that does not fit is searched again with flash attention.
+        bool twice = run.Attention is null && kernel == AttentionKernel.Standard;
+        long candidates = count == long.MaxValue ? long.MaxValue : twice ? 2 * count : count;
+        return new PreparedRun(run, gpu, network, space, kernel, candidates);
+    }
+
+    public ValidationRow Predict(PreparedRun prepared)
+    {
+        var (run, gpu, network, space, kernel, _) = prepared;
+        bool searched = run.Unknowns.Count > 0;
         string? note = null;
         var (best, moe) = Best(run, gpu, network, space, kernel);
         if (best is null && run.Attention is null && kernel == AttentionKernel.Standard)

@@ -30,7 +30,20 @@ public static class RunsCsvReader
         var table = CsvTable.Parse(text, file, diagnostics);
         if (table is null) return [];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < table.Header.Count; i++) index[table.Header[i]] = i;
+        for (int i = 0; i < table.Header.Count; i++)
+        {
+            // A column named twice would let one of the two win unseen.
+            if (!index.TryAdd(table.Header[i], i))
+                diagnostics.Error(DiagnosticCodes.CsvFormat, new SourceLocation(file, 1, table.HeaderColumns[i]), table.Header[i], null,
+                    $"this column appears twice in the header (also column {(index[table.Header[i]] + 1).Inv()})", "keep one of them");
+        }
+        if (table.Header.Count != index.Count) return [];
+        if (table.Rows.Count == 0 && !diagnostics.HasErrors)
+        {
+            diagnostics.Error(DiagnosticCodes.CsvFormat, new SourceLocation(file, 2, 1), "", null, "the file has a header but no rows",
+                "add one row per published run (schema: shared/validation/README.md)");
+            return [];
+        }
         var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
         foreach (var column in missing)
         {
@@ -179,6 +192,10 @@ public static class RunsCsvReader
             // The head size is hidden / heads: 0 would make every attention estimate infinite.
             if (heads is not null && hidden is not null && hidden < heads && headDim is null)
                 Error("heads", Cell("heads"), $"more attention heads than the hidden size ({hidden.Inv()}): the head size would be 0");
+            // Without head_dim the head size is hidden / heads exactly; 1000 / 7 would be truncated to 142 and change every attention figure.
+            else if (heads is not null && hidden is not null && hidden % heads != 0 && headDim is null)
+                Error("heads", Cell("heads"), $"heads must divide the hidden size ({hidden.Inv()}) when head_dim is not given: the head size would be {((double)hidden / heads.Value).Inv("0.###")}",
+                    $"a divisor of {hidden.Inv()} near it: {NearestDivisor(hidden.Value, heads.Value).Inv()}, or a head_dim column");
             if (!_ok || layers is null || hidden is null || heads is null || kvHeads is null || ffn is null || act is null || vocab is null
                 || seq is null || gpus is null || globalBatch is null || precision is null || metric is null)
                 return null;
@@ -205,6 +222,15 @@ public static class RunsCsvReader
                 Precision = precision.Value, Attention = attention,
                 ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
             };
+        }
+
+        private static int NearestDivisor(int n, int near)
+        {
+            for (int d = 0; ; d++)
+            {
+                if (near - d >= 1 && n % (near - d) == 0) return near - d;
+                if (near + d <= n && n % (near + d) == 0) return near + d;
+            }
         }
 
         private bool? Bool(string column)

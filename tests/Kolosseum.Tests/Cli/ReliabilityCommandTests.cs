@@ -32,7 +32,7 @@ public class ReliabilityCommandTests
         var days = root.GetProperty("days_to_finish");
         Assert.True(days.GetProperty("p10").GetDouble() <= days.GetProperty("p50").GetDouble() && days.GetProperty("p50").GetDouble() <= days.GetProperty("p90").GetDouble());
         Assert.True(days.GetProperty("p10").GetDouble() > 20);
-        Assert.True(root.GetProperty("elapsed_s").GetDouble() >= 0);
+        Assert.False(root.TryGetProperty("elapsed_s", out _));
         Assert.Equal("command line", root.GetProperty("settings").GetProperty("trials").GetProperty("origin").GetString());
         Assert.Equal("catalog reliability/default", root.GetProperty("settings").GetProperty("spares").GetProperty("origin").GetString());
     }
@@ -53,7 +53,9 @@ public class ReliabilityCommandTests
         Assert.True(time.Success, line);
         double seconds = double.Parse(time.Groups["v"].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
             * time.Groups["u"].Value switch { "µs" => 1e-6, "ms" => 1e-3, "s" => 1, _ => 60 };
-        Assert.True(seconds >= doc.RootElement.GetProperty("elapsed_s").GetDouble() * 0.999, line);
+        // The document holds no time (the same bytes for the same seed): the time is only here.
+        Assert.True(seconds > 0, line);
+        Assert.False(doc.RootElement.TryGetProperty("elapsed_s", out _));
 
         var (textCode, text, textErr) = Run(job);
         Assert.Equal(0, textCode);

@@ -57,7 +57,7 @@ internal static class ReliabilitySections
         var r = p.Reliability;
         var events = r.Timeline.Select(e => (e.At.Seconds, Category: Category(e))).Where(e => e.Category is not null)
             .Select(e => new Reporting.Charts.TimelineEvent(e.Seconds, e.Category!));
-        double? end = r.Timeline.Count > 0 ? r.Timeline[^1].At.Seconds : null;
+        double? end = r.TimelineEnd?.Seconds;
         return new EventTimeline("Interruptions in one simulated run: " + p.Option.Name, new AxisSpec("Time since the run started", AxisUnit.Duration), [.. events])
         {
             End = end,

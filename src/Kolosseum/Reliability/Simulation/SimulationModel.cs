@@ -61,7 +61,9 @@ internal sealed class SimulationModel
         {
             Work = work,
             Window = window,
-            WallLimit = Math.Min(window, double.IsFinite(work) ? MaxSlowdown * work : double.PositiveInfinity),
+            // The failure-free time includes the start-up: a run of one step (seconds of work) still needs its
+            // minutes of start-up, and a limit of 100 times the work alone would abandon every trial of it.
+            WallLimit = Math.Min(window, double.IsFinite(work) ? MaxSlowdown * (work + r.Startup.Seconds) : double.PositiveInfinity),
             Tau = tau,
             CheckpointStop = c.Blocking.Seconds + stall,
             DurableAfter = stall + c.Durable.Seconds,
@@ -104,6 +106,6 @@ internal sealed class SimulationModel
         return m;
     }
 
-    /// <summary>A trial that needs more than this many times its failure-free time is abandoned and reported as not finished.</summary>
+    /// <summary>A trial that needs more than this many times its failure-free time (work and start-up) is abandoned and reported as not finished.</summary>
     public const double MaxSlowdown = 100;
 }

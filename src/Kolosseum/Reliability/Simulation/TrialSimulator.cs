@@ -21,6 +21,7 @@ internal sealed class TrialSimulator
     private int _repairCount;
     private TrialRng _rng;
     private List<(double At, TimelineEventKind Kind, int Cause, double Lost, long Nodes, double Slowdown)>? _timeline;
+    private int _timelineLimit;
 
     private double _t, _work, _h;
     private long _missing, _pool;
@@ -37,12 +38,23 @@ internal sealed class TrialSimulator
     /// <summary>Interruptions per cause in the last trial (index as in <see cref="SimulationModel"/>).</summary>
     public long[] CauseCounts { get; }
 
+    /// <summary>The first events of the last trial, when recorded (at most the limit given to <see cref="Run"/>).</summary>
     public IReadOnlyList<(double At, TimelineEventKind Kind, int Cause, double Lost, long Nodes, double Slowdown)>? Timeline => _timeline;
 
-    public void Run(ulong seed, long trial, bool recordTimeline = false)
+    /// <summary>Events of the last trial, all of them, recorded or not.</summary>
+    public long EventCount { get; private set; }
+
+    /// <summary>
+    /// Runs one trial. With <paramref name="timelineLimit"/> above 0 the first that many events are kept: a run
+    /// stretched over centuries on millions of GPUs has hundreds of millions of them, and the memory a trial
+    /// holds must not grow with its length (only the count and the digest cover them all).
+    /// </summary>
+    public void Run(ulong seed, long trial, int timelineLimit = 0)
     {
         _rng = TrialRng.For(seed, trial);
-        _timeline = recordTimeline ? [] : null;
+        _timelineLimit = timelineLimit;
+        _timeline = timelineLimit > 0 ? new(Math.Min(timelineLimit, 1024)) : null;
+        EventCount = 0;
         Outcome = default;
         Array.Clear(CauseCounts);
         _t = 0;
@@ -327,7 +339,8 @@ internal sealed class TrialSimulator
             h = Xoshiro256StarStar.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(lost) ^ ((ulong)nodes << 1));
             Outcome.Digest = h;
         }
-        _timeline?.Add((_t, kind, cause, lost, nodes, slowdown));
+        EventCount++;
+        if (_timeline is not null && _timeline.Count < _timelineLimit) _timeline.Add((_t, kind, cause, lost, nodes, slowdown));
     }
 
     // A binary min-heap of repair completion times.

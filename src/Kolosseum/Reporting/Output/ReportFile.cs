@@ -18,6 +18,10 @@ public enum ReportWriteError
     AccessDenied,
     /// <summary>Any other input/output failure (disk full, read-only file system).</summary>
     IoFailure,
+    /// <summary>The path names a device, a FIFO or a socket: renaming over it would replace it with a file.</summary>
+    NotRegularFile,
+    /// <summary>The path names one of the command's own input files.</summary>
+    SameAsInput,
 }
 
 /// <summary>The outcome of a write: success, or the error, the path and a sentence for the user.</summary>
@@ -35,6 +39,7 @@ public sealed record ReportWriteResult(ReportWriteError Error, string Path, stri
     {
         ReportWriteError.ParentMissing => "create the folder first, or ask for it to be created",
         ReportWriteError.IsDirectory => "name a file inside it, e.g. " + System.IO.Path.Combine(Path, "report.html"),
+        ReportWriteError.SameAsInput or ReportWriteError.NotRegularFile => "name another file, e.g. report.html",
         _ => null,
     };
 }
@@ -50,6 +55,9 @@ public static class ReportFile
     /// <summary>Prefix of temporary files, so that a leftover from a killed process is recognisable.</summary>
     public const string TempPrefix = ".kolosseum-";
 
+    /// <summary>Suffix of temporary files: never .html, so a leftover is never taken for a report.</summary>
+    public const string TempSuffix = ".tmp";
+
     public static ReportWriteResult WriteAtomically(string path, string content, bool createParents) =>
         WriteAtomically(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content), createParents);
 
@@ -60,12 +68,14 @@ public static class ReportFile
     /// The problem a write to this path would meet before writing anything (an empty or invalid path, a folder,
     /// a missing parent), or null. Commands check this before minutes of work, not after.
     /// </summary>
-    public static ReportWriteResult? Check(string path, bool createParents)
+    public static ReportWriteResult? Check(string path, bool createParents, IReadOnlyList<string>? inputs = null)
     {
         var (full, error) = Resolve(path);
         if (error is not null) return error;
         if (Directory.Exists(full))
             return new(ReportWriteError.IsDirectory, path, "is a folder; a report is written to a file and never replaces a folder");
+        if (NotRegular(path, full) is { } special) return special;
+        if (inputs is not null && SameAsInput(path, full, inputs) is { } same) return same;
         string folder = System.IO.Path.GetDirectoryName(full)!;
         if (Directory.Exists(folder)) return null;
         if (File.Exists(folder) || AncestorIsFile(folder))
@@ -80,18 +90,28 @@ public static class ReportFile
         if (error is not null) return error;
         if (Directory.Exists(full))
             return new(ReportWriteError.IsDirectory, path, "is a folder; a report is written to a file and never replaces a folder");
+        if (NotRegular(path, full) is { } special) return special;
 
         string folder = System.IO.Path.GetDirectoryName(full)!;
         var parentProblem = EnsureFolder(path, folder, createParents);
         if (parentProblem is not null) return parentProblem;
 
-        string temp = System.IO.Path.Combine(folder, TempPrefix + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        // A short name of its own, not derived from the target's: a valid report name of 255 bytes leaves
+        // no room for a prefix and a suffix, and the file system refuses a longer one.
+        string temp = TempFiles.NewPath(folder);
+        TempFiles.Add(temp);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
+            }
+            // Checked again just before the rename: something may have taken the name meanwhile.
+            if (NotRegular(path, full) is { } appeared)
+            {
+                TryDelete(temp);
+                return appeared;
             }
             File.Move(temp, full, overwrite: true);
             return ReportWriteResult.Success(path);
@@ -107,6 +127,32 @@ public static class ReportFile
             TryDelete(temp);
             throw;
         }
+        finally
+        {
+            TempFiles.Remove(temp);
+        }
+    }
+
+    /// <summary>A device, FIFO or socket at the path: a rename would replace it (as root, /dev/null) with a regular file.</summary>
+    private static ReportWriteResult? NotRegular(string path, string full)
+    {
+        var kind = FileKinds.Of(full);
+        return kind is FileKind.Missing or FileKind.Regular or FileKind.Unknown or FileKind.Directory
+            ? null
+            : new(ReportWriteError.NotRegularFile, path, $"is {FileKinds.Describe(kind)}; a report only creates or replaces a regular file");
+    }
+
+    private static ReportWriteResult? SameAsInput(string path, string full, IReadOnlyList<string> inputs)
+    {
+        if (!File.Exists(full)) return null;
+        string target = FileKinds.RealPath(full);
+        foreach (string input in inputs)
+        {
+            if (string.IsNullOrEmpty(input) || !File.Exists(input)) continue;
+            if (string.Equals(FileKinds.RealPath(input), target, StringComparison.Ordinal))
+                return new(ReportWriteError.SameAsInput, path, $"is the input file '{input}'; the report would overwrite it");
+        }
+        return null;
     }
 
     private static (string Full, ReportWriteResult? Error) Resolve(string path)

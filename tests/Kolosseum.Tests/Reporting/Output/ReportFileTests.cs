@@ -85,7 +85,8 @@ public sealed class ReportFileTests : IDisposable
 
         Assert.True(result.Ok);
         Assert.Equal(2, seenDuringWrite.Length);
-        Assert.StartsWith(ReportFile.TempPrefix + "report.html.", seenDuringWrite[0], StringComparison.Ordinal);
+        // A short name of its own (prefix, 16 hex digits, suffix), never derived from a long target name.
+        Assert.Matches(@"^\.kolosseum-[0-9a-f]{16}\.tmp$", seenDuringWrite[0]);
         Assert.Equal("new", File.ReadAllText(path));
         Assert.Equal(["report.html"], Directory.GetFiles(_root).Select(Path.GetFileName));
     }
