@@ -75,7 +75,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };
         // Korthikanti's taxonomy (the schema's): none and selective are defined on the standard kernels.
         AttentionKernel kernel = run.Attention ?? (run.Recompute is Recompute.None or Recompute.Selective ? AttentionKernel.Standard : AttentionKernel.Flash);
-        long count = LayoutSearch.CountCandidates(new PerformanceModel(run.Model, Training(run, kernel), gpu, network), run.Gpus, space);
+        long count = LayoutSearch.CountCandidates(new PerformanceModel(run.Model, Training(run, kernel, MoeOptionsOf(run)), gpu, network), run.Gpus, space);
         // A standard-kernel row that does not fit is searched again with flash attention.
         bool twice = run.Attention is null && kernel == AttentionKernel.Standard;
         long candidates = count == long.MaxValue ? long.MaxValue : twice ? 2 * count : count;
