@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Diagnostics;
 using Kolosseum.Planning;
+using Kolosseum.Uncertainty;
 using Kolosseum.Units;
 using Spectre.Console;
 
@@ -20,23 +21,32 @@ internal static class PlanCommand
         var trials = new Option<string?>("--trials") { Description = "Monte-Carlo trials for reliability and build-out (default: the scenario's)" };
         var threads = new Option<string?>("--threads") { Description = "Worker threads (default: all cores; results do not depend on it)" };
         var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the reliability what-if table (faster)" };
+        var uncertainty = new Option<bool>("--uncertainty") { Description = "Sample the uncertain inputs jointly and report P10/P50/P90, win chances, ties and flip values (the default)" };
+        var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "The deterministic plan only: every input at its point value" };
+        var samples = new Option<string?>("--samples") { Description = "Joint Latin-hypercube samples of the uncertain inputs (default: the scenario's, 500)" };
         var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out")
         {
-            scenario, json, seed, report, parents, trials, threads, noWhatIf,
+            scenario, json, seed, report, parents, trials, threads, noWhatIf, uncertainty, noUncertainty, samples,
         };
         command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json), parse.GetValue(seed), parse.GetValue(report),
-            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf)));
+            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf),
+            new UncertaintyFlags(parse.GetValue(uncertainty), parse.GetValue(noUncertainty), parse.GetValue(samples))));
         return command;
     }
 
     private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, bool createDirs,
-        string? trialsText, string? threadsText, bool noWhatIf)
+        string? trialsText, string? threadsText, bool noWhatIf, UncertaintyFlags sampling)
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
         long? seed = flags.Integer("--seed", seedText, 0, QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", trialsText, 1, 200_000);
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
+        int? samples = flags.Int("--samples", sampling.Samples, 1, UncertaintyProfile.MaxSamples);
+        if (sampling.On && sampling.Off)
+            bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--no-uncertainty"), "--no-uncertainty", null, "--uncertainty and --no-uncertainty contradict each other", "give one of them");
+        if (sampling.Off && samples is not null)
+            bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--samples"), "--samples", sampling.Samples, "--samples needs the uncertainty analysis, which --no-uncertainty turns off", "drop one of them");
         if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag, path is null ? [] : [path]);
         var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
@@ -44,9 +54,11 @@ internal static class PlanCommand
 
         var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf };
         var plan = PlanProgressDisplay.Run(context, json, options, o => Planner.Run(scenario, o));
+        var uncertain = sampling.Off || plan.Options.Count == 0 ? null
+            : UncertainPlanner.Run(plan, scenario.Sections.Get<UncertaintySettings>(), new UncertaintyOptions { Samples = samples, Threads = threads });
         if (reportPath is not null)
         {
-            var written = PlanReportFile.Write(plan, reportPath, createDirs);
+            var written = PlanReportFile.Write(plan, reportPath, createDirs, uncertain);
             if (written is not null)
             {
                 bag.Add(written);
@@ -54,11 +66,14 @@ internal static class PlanCommand
             }
             context.Stderr.WriteLine($"report written to {TerminalText.Clean(reportPath)}");
         }
-        if (json) Json.Write(context, PlanJson.Of(plan));
-        else PlanView.Render(context, plan, reportPath is not null);
+        if (json) Json.Write(context, PlanJson.Of(plan, uncertain));
+        else PlanView.Render(context, plan, reportPath is not null, uncertain);
         return plan.Options.Count > 0 ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 }
+
+/// <summary>The uncertainty switches as given: on (the default), off, and the sample count as written.</summary>
+internal readonly record struct UncertaintyFlags(bool On, bool Off, string? Samples);
 
 /// <summary>Live progress on stderr while the Monte-Carlo parts run (interactive terminals only).</summary>
 internal static class PlanProgressDisplay

@@ -15,7 +15,7 @@ namespace Kolosseum.Cli.Commands;
 /// </summary>
 internal static class PlanJson
 {
-    public static object Of(Plan plan) => new
+    public static object Of(Plan plan, Uncertainty.UncertainPlan? uncertain = null) => new
     {
         scenario = ScenarioEcho.Of(plan.Scenario),
         seed = plan.Seed,
@@ -31,6 +31,7 @@ internal static class PlanJson
             values = c.Values.Select(v => double.IsFinite(v) ? (double?)v : null),
             winner = c.Winner is { } w ? plan.Comparison.Options[w] : null,
         }),
+        uncertainty = uncertain is null ? null : UncertaintyJson.Of(uncertain),
     };
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

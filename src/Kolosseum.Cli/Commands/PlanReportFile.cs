@@ -21,9 +21,9 @@ internal static class PlanReportFile
             bag.Add(problem.ToDiagnostic("--report"));
     }
 
-    public static Diagnostic? Write(Plan plan, string path, bool createDirs)
+    public static Diagnostic? Write(Plan plan, string path, bool createDirs, Uncertainty.UncertainPlan? uncertain = null)
     {
-        string html = HtmlReportWriter.Write(PlanReport.Build(plan));
+        string html = HtmlReportWriter.Write(PlanReport.Build(plan, uncertain));
         var result = ReportFile.WriteAtomically(path, html, createDirs);
         return result.Ok ? null : result.ToDiagnostic("--report");
     }

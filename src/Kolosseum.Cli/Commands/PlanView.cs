@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kolosseum.Cli.Infrastructure;
 using Kolosseum.Planning;
+using Kolosseum.Uncertainty;
 using Kolosseum.Units;
 using Kolosseum.Yaml;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace Kolosseum.Cli.Commands;
 /// <summary>The terminal summary of a plan: the answer, the comparison with winners, and each option in a few lines.</summary>
 internal static class PlanView
 {
-    public static void Render(CliContext context, Plan plan, bool reportWritten)
+    public static void Render(CliContext context, Plan plan, bool reportWritten, Uncertainty.UncertainPlan? uncertain = null)
     {
         var c = context.Console;
         c.MarkupLine($"[bold]{TerminalText.Markup(plan.Scenario.Name)}[/]");
@@ -18,7 +19,8 @@ internal static class PlanView
         var s = plan.Scenario;
         c.MarkupLine($"{TerminalText.Markup(s.Model.Name)}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.BatchRange()} × {s.Training.SeqLen.Inv()}, {s.Training.Precision.Name()}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}");
         c.WriteLine();
-        c.Write(new Panel(new Text(TerminalText.Clean(plan.Answer))).Header("answer").Border(BoxBorder.Rounded));
+        string answer = uncertain is { Answer.Length: > 0 } u ? plan.Answer + "\n\n" + UncertainPlanner.Headline(u) : plan.Answer;
+        c.Write(new Panel(new Text(TerminalText.Clean(answer))).Header("answer").Border(BoxBorder.Rounded));
 
         if (plan.Options.Count > 0)
         {
@@ -37,6 +39,7 @@ internal static class PlanView
             }
             c.Write(table);
         }
+        if (uncertain is not null) UncertaintyView.Render(context, uncertain);
 
         foreach (var p in plan.Options)
         {

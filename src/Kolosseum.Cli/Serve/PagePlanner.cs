@@ -27,6 +27,14 @@ internal static class PagePlanner
 
     public static Plan Run(Scenario scenario, PlanOptions options) => Planner.Run(scenario, options);
 
+    /// <summary>
+    /// The uncertain inputs sampled jointly, as <c>kolosseum plan</c> does by default: the scenario's samples over the
+    /// plan just made (milliseconds next to the plan), so the page shows the same spreads, win chances and ties.
+    /// </summary>
+    public static Uncertainty.UncertainPlan? Sample(Plan plan, PlanOptions options) =>
+        plan.Options.Count == 0 ? null
+            : Uncertainty.UncertainPlanner.Run(plan, plan.Scenario.Sections.Get<Uncertainty.UncertaintySettings>(), new Uncertainty.UncertaintyOptions { Threads = options.Threads });
+
     /// <summary>The sentence the page shows about how it planned.</summary>
     public static string Basis(PlanOptions options, Scenario scenario)
     {
@@ -34,7 +42,8 @@ internal static class PagePlanner
         string trials = options.Trials is { } t && t != asked
             ? $"{t.Inv()} Monte-Carlo trials per option (the scenario asks for {asked.Inv()})"
             : $"{asked.Inv()} Monte-Carlo trials per option";
+        int samples = scenario.Sections.Get<Uncertainty.UncertaintySettings>().Samples;
         return trials + (options.WhatIf ? ", with the reliability what-if table" : ", without the reliability what-if table")
-            + "; kolosseum plan gives the full answer.";
+            + $"; spreads from {samples.Inv()} joint samples of the uncertain inputs; kolosseum plan gives the full answer.";
     }
 }

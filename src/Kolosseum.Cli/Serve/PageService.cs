@@ -9,7 +9,7 @@ using Kolosseum.Yaml;
 namespace Kolosseum.Cli.Serve;
 
 /// <summary>What one request planned: the plan, how it was planned, and how long it took.</summary>
-internal sealed record PagePlan(Plan Plan, PlanOptions Options, TimeSpan Elapsed);
+internal sealed record PagePlan(Plan Plan, Uncertainty.UncertainPlan? Uncertain, PlanOptions Options, TimeSpan Elapsed);
 
 /// <summary>
 /// Loads the scenario of a request (the served one or the text sent), writes the overrides into it, plans it
@@ -49,17 +49,18 @@ internal sealed class PageService(ServedScenario served)
         var options = PagePlanner.Options(request, progress, cancellation);
         var clock = Stopwatch.StartNew();
         var plan = PagePlanner.Run(scenario, options);
-        return new PagePlan(plan, options, clock.Elapsed);
+        var uncertain = PagePlanner.Sample(plan, options);
+        return new PagePlan(plan, uncertain, options, clock.Elapsed);
     }
 
     /// <summary>The document of <c>kolosseum plan --json</c>.</summary>
-    public static object PlanDocument(PagePlan planned) => PlanJson.Of(planned.Plan);
+    public static object PlanDocument(PagePlan planned) => PlanJson.Of(planned.Plan, planned.Uncertain);
 
     /// <summary>What the page shows: the report's content (answer, comparison, sections, charts), the inputs' values, the plan document and the timing.</summary>
     public static object View(PagePlan planned)
     {
         var clock = Stopwatch.StartNew();
-        var report = PlanReport.Build(planned.Plan);
+        var report = PlanReport.Build(planned.Plan, planned.Uncertain);
         string html = HtmlReportWriter.Main(report);
         return new
         {

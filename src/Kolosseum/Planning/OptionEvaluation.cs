@@ -97,7 +97,7 @@ public static class OptionEvaluation
         {
             Option = option, Training = setup.Training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
             BestLayouts = setup.BestLayouts, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
-            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, Tornado = tornado, Buildout = buildout, Schedule = schedule,
+            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);
     }
 

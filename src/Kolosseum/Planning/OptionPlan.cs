@@ -59,6 +59,9 @@ public sealed record OptionPlan
     public required PowerReport Power { get; init; }
     public SiteFit? Site { get; init; }
     public required OptionCost Cost { get; init; }
+
+    /// <summary>What the cost model was given, so that a sampled plan can price the same run with other inputs.</summary>
+    public CostInputs? CostInputs { get; init; }
     public required IReadOnlyList<TornadoRow> Tornado { get; init; }
     public required BuildoutResult Buildout { get; init; }
     public required Schedule Schedule { get; init; }

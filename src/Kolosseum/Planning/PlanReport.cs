@@ -11,16 +11,16 @@ namespace Kolosseum.Planning;
 /// </summary>
 public static class PlanReport
 {
-    public static ReportDocument Build(Plan plan)
+    public static ReportDocument Build(Plan plan, Uncertainty.UncertainPlan? uncertain = null)
     {
         var s = plan.Scenario;
         return new ReportDocument
         {
             Title = s.Name,
             Subtitle = $"{s.Model.Name}, {UnitFormat.Number(s.Training.Tokens / 1e12)}T tokens, batch {s.Training.BatchRange()} × {s.Training.SeqLen.ToString(CultureInfo.InvariantCulture)}, {Yaml.EnumNames<Hardware.Precision>.Name(s.Training.Precision)}; seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}",
-            Answer = plan.Answer,
+            Answer = uncertain is { Answer.Length: > 0 } u ? plan.Answer + " " + Uncertainty.UncertainPlanner.Headline(u) : plan.Answer,
             Comparison = ComparisonTableOf(plan),
-            Sections = [.. PlanReportSections.All(plan)],
+            Sections = [.. PlanReportSections.All(plan, uncertain)],
             Assumptions = [.. PlanReportAssumptions.All(plan)],
             Footer = "kolosseum plan" + (s.File == Scenarios.ScenarioLoader.DefaultName ? "" : " " + Path.GetFileName(s.File)) + " --seed " + plan.Seed.ToString(CultureInfo.InvariantCulture),
         };

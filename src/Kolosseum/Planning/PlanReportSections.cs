@@ -10,13 +10,14 @@ namespace Kolosseum.Planning;
 /// </summary>
 internal static class PlanReportSections
 {
-    public static IEnumerable<ReportSection> All(Plan plan)
+    public static IEnumerable<ReportSection> All(Plan plan, Uncertainty.UncertainPlan? uncertain = null)
     {
         var sections = new List<ReportSection?> { ScenarioSection.Infeasible(plan) };
         if (plan.Options.Count > 0)
         {
             sections.AddRange(
             [
+                UncertaintySection.Build(uncertain),
                 PerformanceSections.StepTime(plan),
                 PerformanceSections.Memory(plan),
                 PerformanceSections.Scaling(plan),

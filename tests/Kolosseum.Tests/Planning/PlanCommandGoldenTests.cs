@@ -51,7 +51,7 @@ public sealed class PlanCommandGoldenTests : IDisposable
     {
         var plan = PlanFixtures.Default.Plan;
         foreach (var culture in new[] { CultureInfo.InvariantCulture, new CultureInfo("tr-TR"), new CultureInfo("fr-CH") })
-            Assert.Equal(PlanFixtures.Default.Html, PlanFixtures.WithCulture(culture, () => HtmlReportWriter.Write(PlanReport.Build(plan))));
+            Assert.Equal(PlanFixtures.Default.Html, PlanFixtures.WithCulture(culture, () => HtmlReportWriter.Write(PlanReport.Build(plan, PlanFixtures.Default.Uncertain))));
     }
 
     /// <summary>The fields other tools rely on (issue 7), each equal to the plan's own number.</summary>

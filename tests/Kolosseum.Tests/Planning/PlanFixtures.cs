@@ -4,6 +4,7 @@ using Kolosseum.Planning;
 using Kolosseum.Reporting;
 using Kolosseum.Reporting.Html;
 using Kolosseum.Scenarios;
+using Kolosseum.Uncertainty;
 
 namespace Kolosseum.Tests.Planning;
 
@@ -70,10 +71,12 @@ internal static class PlanFixtures
     private static Planned Plan(Scenario scenario, PlanOptions options)
     {
         var plan = Planner.Run(scenario, options);
-        var document = PlanReport.Build(plan);
+        // As the command plans by default: the inputs sampled jointly (here on the options' thread count, there on two).
+        var uncertain = UncertainPlanner.Run(plan, scenario.Sections.Get<UncertaintySettings>(), new UncertaintyOptions { Threads = options.Threads });
+        var document = PlanReport.Build(plan, uncertain);
         // The document `kolosseum plan --json` prints for this plan (the command writes it with WriteLine).
-        string json = Kolosseum.Cli.Infrastructure.Json.Serialize(Kolosseum.Cli.Commands.PlanJson.Of(plan)) + "\n";
-        return new Planned(plan, document, HtmlReportWriter.Write(document), json);
+        string json = Kolosseum.Cli.Infrastructure.Json.Serialize(Kolosseum.Cli.Commands.PlanJson.Of(plan, uncertain)) + "\n";
+        return new Planned(plan, document, HtmlReportWriter.Write(document), json, uncertain);
     }
 
     public static T WithCulture<T>(CultureInfo culture, Func<T> run)
@@ -93,4 +96,4 @@ internal static class PlanFixtures
     }
 }
 
-internal sealed record Planned(Plan Plan, ReportDocument Document, string Html, string Json);
+internal sealed record Planned(Plan Plan, ReportDocument Document, string Html, string Json, UncertainPlan Uncertain);

@@ -26,7 +26,7 @@ public class PlanReportContentTests
     {
         Assert.NotNull(Document.Comparison);
         Assert.Equal(
-            ["Step time", "Memory per GPU", "Scaling", "Layouts", "Power", "Failures and restarts", "What if", "Cost of the run", "Cost over time",
+            ["What we do not know", "Step time", "Memory per GPU", "Scaling", "Layouts", "Power", "Failures and restarts", "What if", "Cost of the run", "Cost over time",
              "Sensitivity", "Build-out", "Schedule", "Network fabric", "Resolved scenario"],
             Document.Sections.Select(s => s.Heading));
         Assert.All(Document.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Lead), s.Heading + " has no lead"));
