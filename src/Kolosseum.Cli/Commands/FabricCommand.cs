@@ -49,7 +49,7 @@ internal static class FabricCommand
         FabricSettings? settings = node is null ? null : FabricSettings.Defaults(catalog, node.Id, gpu?.Id);
         if (settings is not null)
         {
-            if (f.Switch is not null && catalog.CheckId<SwitchSpec>(f.Switch, SourceLocation.ForFlag("--switch"), "--switch", bag)) settings = settings with { SwitchId = f.Switch };
+            if (f.Switch is not null && catalog.CheckId<SwitchSpec>(f.Switch, SourceLocation.ForFlag("--switch"), "--switch", bag)) settings = settings with { SwitchId = catalog.Get<SwitchSpec>(f.Switch).Id };
             if (f.Tiers is not null)
             {
                 if (FabricSettings.TryParseTiers(f.Tiers, out int? t)) settings = settings with { Tiers = t };

@@ -21,7 +21,8 @@ public sealed class Catalog
         _byKind = new Dictionary<string, Dictionary<string, CatalogEntry>>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            if (!_byKind.TryGetValue(e.Kind, out var map)) _byKind[e.Kind] = map = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+            // Ids match case-insensitively: vendors write part numbers both ways (QM9700, qm9700).
+            if (!_byKind.TryGetValue(e.Kind, out var map)) _byKind[e.Kind] = map = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
             map[e.Id] = e;
         }
     }
@@ -95,16 +96,16 @@ public sealed class Catalog
     public Catalog WithOverrides(IReadOnlyList<CatalogEntry> overrides, DiagnosticBag diagnostics)
     {
         if (overrides.Count == 0) return this;
-        var merged = Entries.ToDictionary(e => (e.Kind, e.Id));
+        var merged = Entries.ToDictionary(e => (e.Kind, Key(e.Id)));
         foreach (var o in overrides)
         {
             CatalogEntry? baseEntry = null;
             var baseNode = o.Fields.Get("base");
             if (baseNode is YScalar baseId)
             {
-                if (!merged.TryGetValue((o.Kind, baseId.Value), out baseEntry))
+                if (!merged.TryGetValue((o.Kind, Key(baseId.Value)), out baseEntry))
                 {
-                    string? close = Suggest.Closest(baseId.Value, merged.Keys.Where(k => k.Kind == o.Kind).Select(k => k.Id).ToList());
+                    string? close = Suggest.Closest(baseId.Value, merged.Values.Where(v => v.Kind == o.Kind).Select(v => v.Id).ToList());
                     diagnostics.Error(DiagnosticCodes.UnknownId, baseId.Location, $"catalog.{o.Kind}.{o.Id}.base", baseId.Value,
                         $"unknown {Singular(o.Kind)} to base this entry on", close is not null ? $"did you mean '{close}'?" : null);
                     continue;
@@ -112,14 +113,16 @@ public sealed class Catalog
             }
             else
             {
-                merged.TryGetValue((o.Kind, o.Id), out baseEntry);
+                merged.TryGetValue((o.Kind, Key(o.Id)), out baseEntry);
             }
-            merged[(o.Kind, o.Id)] = baseEntry is null ? o : Merge(baseEntry, o);
+            merged[(o.Kind, Key(o.Id))] = baseEntry is null ? o : Merge(baseEntry, o);
         }
         var result = new Catalog([.. merged.Values]);
         result.Validate(diagnostics);
         return result;
     }
+
+    private static string Key(string id) => id.ToUpperInvariant();
 
     private static CatalogEntry Merge(CatalogEntry baseEntry, CatalogEntry o)
     {
@@ -166,7 +169,7 @@ public sealed class Catalog
     {
         if (diagnostics is null && _bound.TryGetValue(typeof(T), out var cached)) return (IReadOnlyDictionary<string, T>)cached;
         var bag = diagnostics ?? new DiagnosticBag();
-        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        var result = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in EntriesOf(T.Kind))
         {
             var reader = new FieldReader(entry.Fields, $"{T.Kind}[{entry.Id}]", bag);

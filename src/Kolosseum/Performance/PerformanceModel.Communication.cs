@@ -8,18 +8,71 @@ public sealed partial class PerformanceModel
     /// </summary>
     private static double LatencySteps(int p) => p <= 1 ? 0 : Math.Min(p - 1, 2 * Math.Ceiling(Math.Log2(p)));
 
-    private double NetworkBandwidth(long span) => _scaleOutBw / Oversubscription(span);
+    /// <summary>
+    /// Per-GPU bandwidth the ring of a placed group reaches on the scale-out fabric. An oversubscribed level
+    /// (the top tier above the islands) slows only the ring edges that leave a block of the level below:
+    /// with n of the ring's members inside one block, one edge in n crosses, and every block's rings
+    /// together push (block GPUs / n) flows through uplinks built for (block GPUs / ρ). The ring slows
+    /// only when n &lt; ρ, by ρ/n: the cost grows with the share of traffic that crosses, not with the
+    /// group's size (NCCL's rings and trees follow the rank order, so consecutive members stay together).
+    /// </summary>
+    private double NetworkBandwidth(in GroupPlacement g) => _scaleOutBw / CrossingOversubscription(g.Size, g.Span, Math.Max(1, g.PerDomain));
 
-    /// <summary>The worst oversubscription a group spanning <paramref name="span"/> GPUs crosses (as <see cref="ClusterNetwork.OversubscriptionFor"/>).</summary>
-    private double Oversubscription(long span)
+    /// <summary>
+    /// Bandwidth of the point-to-point flows between pipeline neighbours <paramref name="distance"/> GPUs apart:
+    /// all stages send at once, and of a block's GPUs only the <paramref name="distance"/> at its edge send
+    /// across it, so an oversubscribed level slows them only when distance·ρ exceeds the block.
+    /// </summary>
+    private double NetworkBandwidth(long distance)
     {
-        double worst = 1;
-        for (int i = 0; i < _levelSpan.Length; i++)
+        double worst = _levelOversubscription.Length > 0 ? Math.Max(1, _levelOversubscription[0]) : 1;
+        for (int i = 0; i + 1 < _levelSpan.Length; i++)
         {
-            if (_levelOversubscription[i] > worst) worst = _levelOversubscription[i];
+            if (distance < _levelSpan[i]) break;
+            worst = Math.Max(worst, _levelOversubscription[i + 1] * Math.Min(1, (double)distance / _levelSpan[i]));
+        }
+        return _scaleOutBw / worst;
+    }
+
+    /// <summary>
+    /// The oversubscription a ring of <paramref name="size"/> ranks over <paramref name="span"/> consecutive GPUs
+    /// (<paramref name="perDomain"/> of them per scale-up domain, reduced inside it first) feels: for each level
+    /// it leaves, that level's ρ divided by the ring members inside one block of the level below, at least 1.
+    /// </summary>
+    private double CrossingOversubscription(int size, long span, int perDomain)
+    {
+        double worst = _levelOversubscription.Length > 0 ? Math.Max(1, _levelOversubscription[0]) : 1;
+        for (int i = 0; i + 1 < _levelSpan.Length; i++)
+        {
             if (span <= _levelSpan[i]) return worst;
+            double rho = _levelOversubscription[i + 1];
+            if (rho <= 1) continue;
+            // Members of the group inside one block of level i (the group is spread evenly over its span),
+            // counted as ring members of the inter-domain ring.
+            double inBlock = Math.Min(size, Math.Max(1, size * (double)_levelSpan[i] / span));
+            double ringMembers = Math.Max(1, inBlock / perDomain);
+            worst = Math.Max(worst, Math.Max(1, rho / ringMembers));
         }
         return worst;
+    }
+
+    /// <summary>A ring that is not reduced inside the domain first (ring attention): every member is a ring member.</summary>
+    private double FlatRingBandwidth(in GroupPlacement g) => _scaleOutBw / CrossingOversubscription(g.Size, g.Span, 1);
+
+    /// <summary>Inter-domain part of a hierarchical all-reduce (the NIC traffic): 1/k of the data over the domains' ring.</summary>
+    private double InterAllReduce(double bytes, in GroupPlacement g)
+    {
+        if (g.Size <= 1 || bytes <= 0 || g.WithinDomain) return 0;
+        int domains = g.Domains;
+        return 2.0 * (domains - 1) / domains * (bytes / g.PerDomain) / NetworkBandwidth(g) + 2 * LatencySteps(domains) * _scaleOutAlpha;
+    }
+
+    /// <summary>Inter-domain part of a hierarchical reduce-scatter or all-gather (the NIC traffic).</summary>
+    private double InterReduceScatter(double bytes, in GroupPlacement g)
+    {
+        if (g.Size <= 1 || bytes <= 0 || g.WithinDomain) return 0;
+        int domains = g.Domains;
+        return (double)(domains - 1) / domains * (bytes / g.PerDomain) / NetworkBandwidth(g) + LatencySteps(domains) * _scaleOutAlpha;
     }
 
     /// <summary>All-reduce over a placed group: NVLink inside a domain, hierarchical (intra RS, inter AR, intra AG) across domains.</summary>
@@ -28,10 +81,8 @@ public sealed partial class PerformanceModel
         if (g.Size <= 1 || bytes <= 0) return 0;
         if (g.WithinDomain)
             return 2.0 * (g.Size - 1) / g.Size * bytes / _scaleUpBw + 2 * LatencySteps(g.Size) * _scaleUpAlpha;
-        double bw = NetworkBandwidth(g.Span);
         int k = g.PerDomain;
-        int domains = g.Domains;
-        double inter = 2.0 * (domains - 1) / domains * (bytes / k) / bw + 2 * LatencySteps(domains) * _scaleOutAlpha;
+        double inter = InterAllReduce(bytes, g);
         if (k == 1) return inter;
         double intra = 2 * ((double)(k - 1) / k * bytes / _scaleUpBw + (k - 1) * _scaleUpAlpha);
         return intra + inter;
@@ -43,10 +94,8 @@ public sealed partial class PerformanceModel
         if (g.Size <= 1 || bytes <= 0) return 0;
         if (g.WithinDomain)
             return (double)(g.Size - 1) / g.Size * bytes / _scaleUpBw + LatencySteps(g.Size) * _scaleUpAlpha;
-        double bw = NetworkBandwidth(g.Span);
         int k = g.PerDomain;
-        int domains = g.Domains;
-        double inter = (double)(domains - 1) / domains * (bytes / k) / bw + LatencySteps(domains) * _scaleOutAlpha;
+        double inter = InterReduceScatter(bytes, g);
         if (k == 1) return inter;
         return (double)(k - 1) / k * bytes / _scaleUpBw + (k - 1) * _scaleUpAlpha + inter;
     }
@@ -57,13 +106,34 @@ public sealed partial class PerformanceModel
         if (g.Size <= 1 || bytes <= 0) return 0;
         double local = (double)(Math.Min(g.PerDomain, g.Size) - 1) / g.Size * bytes / _scaleUpBw;
         if (g.WithinDomain) return local + (g.Size - 1) * _scaleUpAlpha;
-        double remote = (double)(g.Size - g.PerDomain) / g.Size * bytes / NetworkBandwidth(g.Span);
+        double remote = (double)(g.Size - g.PerDomain) / g.Size * bytes / AllToAllBandwidth(g);
         return Math.Max(local, remote) + (g.Size - 1) * _scaleOutAlpha;
+    }
+
+    /// <summary>
+    /// Bandwidth of the off-domain share of an all-to-all: every member sends to every other, so the share
+    /// that also leaves a block of an oversubscribed level is (members outside the block)/(members outside
+    /// the domain), and all blocks send it at once through uplinks built for 1/ρ of their GPUs' rate.
+    /// </summary>
+    private double AllToAllBandwidth(in GroupPlacement g)
+    {
+        double worst = _levelOversubscription.Length > 0 ? Math.Max(1, _levelOversubscription[0]) : 1;
+        double remote = Math.Max(1, g.Size - g.PerDomain);
+        for (int i = 0; i + 1 < _levelSpan.Length; i++)
+        {
+            if (g.Span <= _levelSpan[i]) break;
+            double rho = _levelOversubscription[i + 1];
+            if (rho <= 1) continue;
+            double inBlock = Math.Min(g.Size, Math.Max(1, g.Size * (double)_levelSpan[i] / g.Span));
+            double crossing = Math.Max(0, g.Size - Math.Max(inBlock, g.PerDomain)) / remote;
+            worst = Math.Max(worst, Math.Max(1, rho * crossing));
+        }
+        return _scaleOutBw / worst;
     }
 
     /// <summary>Point-to-point between pipeline neighbours <paramref name="distance"/> ranks apart.</summary>
     private double PointToPoint(double bytes, long distance) =>
-        distance < _domain ? bytes / _scaleUpBw + _scaleUpAlpha : bytes / NetworkBandwidth(distance + 1) + _scaleOutAlpha;
+        distance < _domain ? bytes / _scaleUpBw + _scaleUpAlpha : bytes / NetworkBandwidth(distance) + _scaleOutAlpha;
 
     /// <summary>Tensor-parallel collectives of one layer per micro-batch: 2 in the forward pass, 2 in the backward.</summary>
     private double TensorParallelPerCollective(in LayoutContext c)
@@ -81,7 +151,7 @@ public sealed partial class PerformanceModel
         if (c.Cp <= 1) return (0, 0);
         var group = GroupPlacement.Of(c.Cp, c.Tp, _domain);
         double kvBytes = 2 * c.Tokens * (_g / c.Tp) * (_dqk + _dv);
-        double step = group.WithinDomain ? kvBytes / _scaleUpBw + _scaleUpAlpha : kvBytes / NetworkBandwidth(group.Span) + _scaleOutAlpha;
+        double step = group.WithinDomain ? kvBytes / _scaleUpBw + _scaleUpAlpha : kvBytes / FlatRingBandwidth(group) + _scaleOutAlpha;
         double forward = (c.Cp - 1) * step;
         return (forward, 2 * forward);
     }

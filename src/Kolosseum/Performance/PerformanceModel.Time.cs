@@ -8,6 +8,9 @@ public sealed partial class PerformanceModel
         public double Compute, Recompute, Tp, Cp, Ep, Pp;
         public double Forward, Backward;
 
+        /// <summary>Time the GPU's NIC is busy with this stage's TP, CP, EP and PP traffic (groups that leave the domain).</summary>
+        public double Nic;
+
         public readonly double Total => Compute + Tp + Cp + Ep + Pp;
     }
 
@@ -80,7 +83,10 @@ public sealed partial class PerformanceModel
         r.PpExposed = m * bottleneck.Pp;
         r.Bubble = pipeline - m * bottleneck.Total;
 
-        DataParallel(in c, bottleneck, ref r);
+        var dp = DataParallel(in c, bottleneck, ref r);
+        // One NIC, one budget: what the overlapped collectives hide behind compute, they hide behind the
+        // same compute, so the time they need on the NIC together is a floor of the micro-batch's window.
+        r.DpExposed += SharedNicWait(in c, in bottleneck, in dp);
         r.Optimizer = OptimizerStep(in c);
         r.StepTime = pipeline + r.DpExposed + r.Optimizer;
     }
@@ -126,6 +132,14 @@ public sealed partial class PerformanceModel
         s.Ep = exposed;
         s.Compute += slowdown;
         s.Pp = p2p;
+        // NIC time: the traffic of the groups that leave the scale-up domain (hierarchical collectives and
+        // exposed ones count whole: the NVLink share of an exposed collective leaves the NIC idle, which
+        // only makes this a conservative floor).
+        if (c.Tp > 1 && !GroupPlacement.Of(c.Tp, 1, _domain).WithinDomain) s.Nic += tpTotal;
+        if (c.Cp > 1 && !GroupPlacement.Of(c.Cp, c.Tp, _domain).WithinDomain)
+            s.Nic += layers * (cpFwd + cpBwd) + (c.Recompute == Recompute.Full ? layers * cpFwd : 0);
+        if (c.Ep > 1 && !GroupPlacement.Of(c.Ep, c.Tp, _domain).WithinDomain) s.Nic += s.Ep;
+        if (c.Pp > 1 && (long)c.Tp * c.Cp >= _domain) s.Nic += s.Pp;
         return s;
     }
 
@@ -135,14 +149,14 @@ public sealed partial class PerformanceModel
     /// last bucket is always exposed), and only the first forward can hide the parameter all-gather.
     /// ZeRO-3 gathers parameters layer by layer in every micro-batch, prefetching behind compute.
     /// </summary>
-    private void DataParallel(in LayoutContext c, in StageCost stage, ref StepEstimate r)
+    private DpTraffic DataParallel(in LayoutContext c, in StageCost stage, ref StepEstimate r)
     {
         int dpRanks = c.Dp * c.Cp;
         if (dpRanks <= 1)
         {
             r.DpExposed = 0;
             r.DpTotal = 0;
-            return;
+            return default;
         }
         var (denseParams, expertParams) = ParamsOnFirstGpu(in c);
         int expertRanks = c.ExpertDp;
@@ -151,16 +165,20 @@ public sealed partial class PerformanceModel
         double gradBytes = _bpp.Gradients;
         int layers = Math.Max(1, c.FirstLayers);
 
-        double reduce, gather;
+        double reduce, gather, reduceNic, gatherNic;
         if (c.Zero == 0)
         {
             reduce = GroupAllReduce(denseParams * gradBytes, denseGroup) + GroupAllReduce(expertParams * gradBytes, expertGroup);
+            reduceNic = InterAllReduce(denseParams * gradBytes, denseGroup) + InterAllReduce(expertParams * gradBytes, expertGroup);
             gather = 0;
+            gatherNic = 0;
         }
         else
         {
             reduce = GroupReduceScatter(denseParams * gradBytes, denseGroup) + GroupReduceScatter(expertParams * gradBytes, expertGroup);
+            reduceNic = InterReduceScatter(denseParams * gradBytes, denseGroup) + InterReduceScatter(expertParams * gradBytes, expertGroup);
             gather = GroupReduceScatter(denseParams * 2, denseGroup) + GroupReduceScatter(expertParams * 2, expertGroup);
+            gatherNic = InterReduceScatter(denseParams * 2, denseGroup) + InterReduceScatter(expertParams * 2, expertGroup);
         }
         double exposedReduce = Math.Max(reduce / layers, reduce - stage.Backward);
         double exposedGather;
@@ -178,6 +196,35 @@ public sealed partial class PerformanceModel
         }
         r.DpTotal = total;
         r.DpExposed = exposedReduce + exposedGather;
+        return c.Zero == 3
+            ? new DpTraffic(reduceNic, exposedReduce, 0, 0, 2 * gatherNic, exposedGather / c.MicroBatches)
+            : new DpTraffic(reduceNic, exposedReduce, gatherNic, exposedGather, 0, 0);
+    }
+
+    /// <summary>
+    /// NIC time of the data-parallel traffic and the part of it already exposed: the gradient reduction in
+    /// the last micro-batch, the ZeRO-1/2 weight gather in the first, ZeRO-3's gathers in every one.
+    /// </summary>
+    private readonly record struct DpTraffic(double ReduceNic, double ReduceExposed, double GatherNic, double GatherExposed,
+        double PerMicroBatchNic, double PerMicroBatchExposed);
+
+    /// <summary>
+    /// The wait for a shared NIC: in each micro-batch the NIC must carry the stage's CP, EP, PP and off-domain TP
+    /// traffic and ZeRO-3's gathers, the first one also the ZeRO-1/2 weight gather and the last one the gradient
+    /// reduction; overlap hides traffic behind compute, never behind other traffic on the same link, so a
+    /// micro-batch lasts at least as long as its NIC is busy. Returns the time this adds beyond the exposures
+    /// already counted (booked with the data-parallel communication, the traffic the framework prefetches).
+    /// </summary>
+    private static double SharedNicWait(in LayoutContext c, in StageCost stage, in DpTraffic dp)
+    {
+        double window = stage.Total + dp.PerMicroBatchExposed;
+        double nic = stage.Nic + dp.PerMicroBatchNic;
+        int m = c.MicroBatches;
+        if (m <= 1) return Math.Max(0, nic + dp.GatherNic + dp.ReduceNic - (window + dp.GatherExposed + dp.ReduceExposed));
+        double regular = Math.Max(0, nic - window);
+        double first = Math.Max(0, nic + dp.GatherNic - (window + dp.GatherExposed));
+        double last = Math.Max(0, nic + dp.ReduceNic - (window + dp.ReduceExposed));
+        return (m - 2) * regular + first + last;
     }
 
     /// <summary>Adam on the local shard: fp32 master, two moments, the fp32 gradient in; 16-bit weights out (30 bytes per parameter).</summary>

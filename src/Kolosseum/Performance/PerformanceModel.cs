@@ -19,7 +19,7 @@ public sealed partial class PerformanceModel
 
     // Shape.
     private readonly double _h, _a, _g, _dqk, _dv, _f, _vocab, _seq, _batch;
-    private readonly bool _gated, _mla, _moe, _flash, _causal, _fp8;
+    private readonly bool _gated, _mla, _moe, _flash, _causal, _fp8, _dropout;
     private readonly int _layers, _denseLayers, _moeLayers, _experts, _topk;
     private readonly double _expertFfn, _sharedFfn, _shared;
     private readonly int _mtp, _maxNodes;
@@ -63,6 +63,7 @@ public sealed partial class PerformanceModel
         _moe = model.Moe is not null;
         _flash = training.Attention == AttentionKernel.Flash;
         _causal = true;
+        _dropout = model.Dropout > 0;
         _fp8 = training.Precision == Precision.Fp8;
         _layers = model.Layers;
         _moeLayers = model.MoeLayers;

@@ -1,8 +1,8 @@
 namespace Kolosseum.Performance;
 
 /// <summary>
-/// The estimate for one layout: time of one optimizer step and its breakdown, memory per GPU (first
-/// pipeline stage, the fullest) and its breakdown, and throughput. Plain doubles in SI units (seconds,
+/// The estimate for one layout: time of one optimizer step and its breakdown, memory per GPU (the
+/// fullest pipeline stage) and its breakdown, and throughput. Plain doubles in SI units (seconds,
 /// bytes) so the search can produce millions without allocating; <see cref="StepReport"/> wraps it with units.
 /// The time parts add up to <see cref="StepTime"/>.
 /// </summary>
@@ -40,6 +40,9 @@ public struct StepEstimate
 
     public double MemoryBytes;
     public double CapacityBytes;
+
+    /// <summary>The pipeline stage the memory figures belong to: the fullest one (0 = first).</summary>
+    public int FullestStage;
 
     public double TokensPerSecond;
     public double ModelFlopsPerStep;

@@ -208,6 +208,10 @@ public static class RunsCsvReader
                 TiedEmbeddings = tied ?? true, Positions = PositionEmbedding.Rope, LinearBias = false,
                 MtpLayers = mtp ?? 0,
                 Mla = anyMla ? new MlaSpec { QLoraRank = qLora!.Value, KvLoraRank = kvLora!.Value, QkNopeHeadDim = nope!.Value, QkRopeHeadDim = rope!.Value, VHeadDim = vHead!.Value } : null,
+                // Nor does it give dropout: the GELU rows are GPT-style Megatron models, trained with Megatron-LM's
+                // default hidden and attention dropout of 0.1 (Korthikanti et al. 2022 count its masks); gated and
+                // squared-ReLU models (Llama, Nemotron) train without dropout.
+                Dropout = act.Value == FfnActivation.Gelu ? 0.1 : 0,
                 Moe = experts is null ? null : new MoeSpec
                 {
                     Experts = experts.Value, SharedExperts = shared ?? 0, TopK = topk!.Value, ExpertFfnHidden = expertFfn!.Value,

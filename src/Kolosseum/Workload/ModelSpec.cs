@@ -80,6 +80,12 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
     /// <summary>GPT-2/3-style biases on linear layers (a rounding-size effect on the parameter count).</summary>
     public required bool LinearBias { get; init; }
 
+    /// <summary>
+    /// Dropout probability of the hidden states and attention during training (0: none, as Llama, Nemotron,
+    /// Mixtral and DeepSeek train; GPT-3-era Megatron models used 0.1). Dropout keeps 1-byte masks per layer.
+    /// </summary>
+    public double Dropout { get; init; }
+
     public MoeSpec? Moe { get; init; }
     public MlaSpec? Mla { get; init; }
 
@@ -118,6 +124,7 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
         bool? tied = r.Bool("tied_embeddings", required: true);
         var pos = r.Enum<PositionEmbedding>("position_embedding", required: true);
         bool? bias = r.Bool("linear_bias") ?? false;
+        double? dropout = r.Number("dropout", min: 0, max: 0.9) ?? 0;
         double? published = r.Number("published_params", min: 0);
         double? publishedActive = r.Number("published_active_params", min: 0);
         int? mtp = r.Int("mtp_layers", min: 0, max: 100) ?? 0;
@@ -180,7 +187,7 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
         {
             Id = id, Name = name, Layers = layers.Value, Hidden = hidden.Value, Heads = heads.Value, KvHeads = kvHeads.Value,
             HeadDim = headDim ?? hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value,
-            SeqLen = seq.Value, TiedEmbeddings = tied.Value, Positions = pos.Value, LinearBias = bias!.Value, Moe = moe, Mla = mla,
+            SeqLen = seq.Value, TiedEmbeddings = tied.Value, Positions = pos.Value, LinearBias = bias!.Value, Dropout = dropout!.Value, Moe = moe, Mla = mla,
             PublishedParams = published, PublishedActiveParams = publishedActive, MtpLayers = mtp!.Value,
         };
     }

@@ -27,6 +27,16 @@ public class EmbeddedCatalogTests
     }
 
     [Theory]
+    [InlineData("h100-sxm-80gb")]
+    [InlineData("H100-SXM-80GB")]
+    [InlineData("H100-sxm-80GB")]
+    public void Ids_match_case_insensitively_and_resolve_to_the_catalog_spelling(string id)
+    {
+        Assert.True(Kolosseum.Catalog.Catalog.Embedded.TryGet<GpuSpec>(id, out var gpu));
+        Assert.Equal("H100-SXM-80GB", gpu.Id);
+    }
+
+    [Theory]
     [InlineData("A100-SXM-80GB")]
     [InlineData("H100-SXM-80GB")]
     [InlineData("H800-SXM-80GB")]

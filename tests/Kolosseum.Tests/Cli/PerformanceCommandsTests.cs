@@ -36,7 +36,9 @@ public class PerformanceCommandsTests
                 ownership: owned
                 fabric: {island_gpus: 256, oversubscription: 7}
             """);
-        string[] layout = ["--tp", "8", "--pp", "1", "--zero", "1", "--json"];
+        // pp 8 puts the data-parallel ring's members 64 GPUs apart: 4 of them per 256-GPU island, fewer than
+        // the 7 that would keep the 7:1 top tier from slowing the ring.
+        string[] layout = ["--tp", "8", "--pp", "8", "--zero", "1", "--json"];
         var (code, stdout, stderr) = CliRunner.Run(["estimate", file, .. layout]);
         Assert.True(code == 0, stderr);
         var (flagsCode, flagsOut, _) = CliRunner.Run(["estimate", "--model", "llama3.1-70b", "--gpu", "H100-SXM-80GB", "--gpus", "1024",
@@ -49,7 +51,7 @@ public class PerformanceCommandsTests
         var model = new Kolosseum.Performance.PerformanceModel(scenario.Model, scenario.Training, option.Gpu,
             Kolosseum.Fabric.FabricNetwork.ForOption(scenario.Catalog, option));
         // The flags' defaults: vpp, cp, ep and micro-batch 1, sequence parallel on with tp > 1, no recompute.
-        var expected = model.Evaluate(new Kolosseum.Performance.Layout(8, 1, 1, 128, 1, 1, 1, true, Kolosseum.Performance.Recompute.None, 1));
+        var expected = model.Evaluate(new Kolosseum.Performance.Layout(8, 8, 1, 16, 1, 1, 1, true, Kolosseum.Performance.Recompute.None, 1));
 
         using var viaScenario = JsonDocument.Parse(stdout);
         using var viaFlags = JsonDocument.Parse(flagsOut);

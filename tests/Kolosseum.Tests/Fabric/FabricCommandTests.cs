@@ -25,6 +25,17 @@ public class FabricCommandTests
     }
 
     [Fact]
+    public void Switch_ids_match_whatever_their_case_and_print_as_the_catalog_writes_them()
+    {
+        var (upper, upperOut, upperErr) = Run("fabric", "--gpus", "1016", "--node", "dgx-h100", "--switch", "QM9700", "--json");
+        var (lower, lowerOut, _) = Run("fabric", "--gpus", "1016", "--node", "dgx-h100", "--switch", "qm9700", "--json");
+        Assert.True(upper == 0, upperErr);
+        Assert.Equal(0, lower);
+        Assert.Equal(lowerOut, upperOut);
+        Assert.Contains("\"qm9700\"", upperOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_flags_are_all_reported_with_exit_code_2()
     {
         var (code, stdout, stderr) = Run("fabric", "--gpus", "-5", "--switch", "qm970", "--tiers", "7", "--oversubscription", "NaN");
