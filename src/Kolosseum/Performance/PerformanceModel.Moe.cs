@@ -94,7 +94,8 @@ public sealed partial class PerformanceModel
         double distinct = nodes * (1 - Math.Pow(1 - 1.0 / nodes, _topk));
         if (_maxNodes > 0) distinct = Math.Min(distinct, _maxNodes);
         double remote = tokens * _h * bytesPerValue * distinct * (nodes - 1) / nodes;
-        double rdmaBw = _network.ScaleOutBandwidth.Value * DeepEpRdmaEfficiency / Oversubscription(g.Span);
+        // The fabric's all-to-all bandwidth relative to its collective rate carries the oversubscription.
+        double rdmaBw = _network.ScaleOutBandwidth.Value * DeepEpRdmaEfficiency * (AllToAllBandwidth(g) / _scaleOutBw);
         return Math.Max(local, remote / rdmaBw) + _scaleOutAlpha + _scaleUpAlpha;
     }
 
