@@ -10,11 +10,12 @@ namespace Kolosseum.Cli;
 /// <summary>The command line: parses arguments, runs one command, maps outcomes to exit codes.</summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    /// <param name="width">Columns of the output when it is not a terminal (a terminal reports its own).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, int width = 120)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        var context = new CliContext(stdout, stderr, interactive);
+        var context = new CliContext(stdout, stderr, interactive, width);
         try
         {
             var root = BuildRoot(context);

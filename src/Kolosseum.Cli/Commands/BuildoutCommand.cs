@@ -86,7 +86,7 @@ internal static class BuildoutCommand
         string gpuId = request.Gpu ?? DefaultGpu;
         bool presetOk = request.Preset is not null && catalog.CheckId<BuildoutPreset>(request.Preset, SourceLocation.ForFlag("--preset"), "--preset", bag);
         bool gpuOk = catalog.CheckId<GpuSpec>(gpuId, SourceLocation.ForFlag("--gpu"), "--gpu", bag);
-        NodeSpec? node = gpuOk ? catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpuId) : null;
+        NodeSpec? node = gpuOk ? DefaultNode.For(catalog, gpuId) : null;
         if (gpuOk && node is null)
             bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--gpu"), "--gpu", gpuId, "no catalog server holds this GPU", "use a scenario with a node under catalog: nodes:");
         if (bag.HasErrors || !presetOk || gpus is null || node is null) return null;

@@ -29,16 +29,22 @@ internal static class CatalogCommand
             Description = "What to list: " + string.Join(", ", Groups.Keys) + " (default: everything)",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var json = CommonOptions.Json();
-        var command = new Command("catalog", "List the embedded catalog (GPUs, nodes, network parts, models, prices, failure rates) with the source of every number")
+        var id = new Argument<string?>("id")
         {
-            kind, json,
+            Description = "One entry of that kind: every number with its source (e.g. catalog gpus H100-SXM-80GB)",
+            Arity = ArgumentArity.ZeroOrOne,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(kind), parse.GetValue(json)));
+        var wide = new Option<bool>("--wide") { Description = "Every field of every entry with its source, instead of one line per entry" };
+        var json = CommonOptions.Json();
+        var command = new Command("catalog", "List the embedded catalog (GPUs, nodes, network parts, models, prices, failure rates); an entry's id shows every number with its source")
+        {
+            kind, id, wide, json,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(kind), parse.GetValue(id), parse.GetValue(wide), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string? kind, bool json)
+    private static int Run(CliContext context, string? kind, string? id, bool wide, bool json)
     {
         string[] kinds;
         if (kind is null)
@@ -62,11 +68,25 @@ internal static class CatalogCommand
         }
 
         var catalog = Catalog.Catalog.Embedded;
+        if (id is not null)
+        {
+            var matches = kinds.SelectMany(catalog.EntriesOf).Where(e => e.Id == id).ToList();
+            if (matches.Count == 0)
+            {
+                var bag = new DiagnosticBag();
+                var ids = kinds.SelectMany(catalog.EntriesOf).Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
+                bag.Error(DiagnosticCodes.UnknownId, SourceLocation.ForFlag("catalog"), "id", id, $"no {kind} entry has this id",
+                    Suggest.DidYouMean(id, ids) ?? "ids: " + string.Join(", ", ids.Take(20)));
+                return context.Fail(bag);
+            }
+            kinds = [.. matches.Select(e => e.Kind).Distinct(StringComparer.Ordinal)];
+        }
+        bool Selected(CatalogEntry e) => id is null || e.Id == id;
         if (json)
         {
             var doc = new SortedDictionary<string, object>(StringComparer.Ordinal);
             foreach (var k in kinds)
-                doc[k] = catalog.EntriesOf(k).Select(e => new Dictionary<string, object>
+                doc[k] = catalog.EntriesOf(k).Where(Selected).Select(e => new Dictionary<string, object>
                 {
                     ["id"] = e.Id,
                     ["fields"] = Fields(e, e.Fields, ""),
@@ -74,9 +94,15 @@ internal static class CatalogCommand
             return Json.Write(context, doc);
         }
 
+        if (id is null && !wide)
+        {
+            foreach (var k in kinds) CatalogSummary.Write(context.Console, k, [.. catalog.EntriesOf(k)]);
+            context.Console.MarkupLine("[dim]kolosseum catalog KIND ID: every number of one entry with its source; --wide: of every entry[/]");
+            return ExitCodes.Success;
+        }
         foreach (var k in kinds)
         {
-            var entries = catalog.EntriesOf(k).ToList();
+            var entries = catalog.EntriesOf(k).Where(Selected).ToList();
             if (entries.Count == 0) continue;
             var table = new Table().Border(TableBorder.Simple).Title($"[bold]{k}[/] ({entries.Count})");
             table.AddColumn("id");

@@ -29,6 +29,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             wall_clock_days = c.WallClock.Days,
             capex = c.Capex.Lines.Select(l => new { name = l.Name, usd = l.Amount.Value, life_years = l.Life.Years, basis = l.Basis }),
             capex_total_usd = c.Capex.Total.Value,
+            up_front_capex_usd = c.UpFrontCapex.Value,
             fixed_per_year = c.FixedPerYear.Select(l => new { name = l.Name, usd = l.PerYear.Value, basis = l.Basis, capital_charge = l.IsCapitalCharge }),
             utilisation = c.Utilisation, energy_per_year_usd = c.EnergyPerYear.Value,
             run = new
@@ -59,7 +60,7 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
         console.MarkupLine($"[bold]{TerminalText.Markup(scenario.Name)}[/]");
         console.MarkupLine($"One run of {totalFlops} ({TerminalText.Markup(scenario.Model.Name)}); days to train {(daysGiven ? "from --days" : $"from stand-in assumptions ({TerminalText.Markup(economics.RunProfile.Id)}), until the plan supplies them")}");
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var col in new[] { "option", "GPUs", "pays by", "days", "run cost", "capex", "own/GPU-h", "rent/GPU-h", $"TCO {EconomicsSettings.Years(economics.Horizon)}", "break-even", "payback" })
+        foreach (var col in new[] { "option", "GPUs", "pays by", "days", "run cost", "up-front capex", "own/GPU-h", "rent/GPU-h", $"TCO {EconomicsSettings.Years(economics.Horizon)}", "break-even", "payback" })
             table.AddColumn(new TableColumn(col));
         foreach (var r in results)
         {
@@ -70,12 +71,12 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             }
             var b = c.BreakEven;
             table.AddRow(TerminalText.Markup(c.Name), N(c.Gpus), c.Ownership == Ownership.Owned ? "owning" : "renting", UnitFormat.Number(c.WallClock.Days),
-                $"[bold]{c.RunCost}[/]", c.Capex.Total.ToString(), c.OwnedPerUsefulGpuHour.ToString(), c.RentEffective?.ToString() ?? "-",
+                $"[bold]{c.RunCost}[/]", c.UpFrontCapex.ToString(), c.OwnedPerUsefulGpuHour.ToString(), c.RentEffective?.ToString() ?? "-",
                 c.OwnedTcoLevelised.ToString(), b?.Utilisation is { } u ? u.ToString("P0", CultureInfo.InvariantCulture) : b is null ? "-" : "never",
                 b?.Horizon is { } t ? EconomicsSettings.Years(t) + (b.HorizonBeyondHardwareLife ? "*" : "") : b is null ? "-" : "never");
         }
         console.Write(table);
-        console.MarkupLine($"[dim]own/GPU-h: owned cost per useful GPU-hour; rent/GPU-h: price + rental overhead; break-even: utilisation above which owning is cheaper; payback: discounted, from what renting the same useful hours would cost (* after the {EconomicsSettings.Years(economics.HardwareLife)} hardware life). TCO: owning, levelised.[/]");
+        console.MarkupLine($"[dim]own/GPU-h: owned cost per useful GPU-hour; rent/GPU-h: price + rental overhead; break-even: utilisation above which owning is cheaper; payback: discounted, from what renting the same useful hours would cost (* after the {EconomicsSettings.Years(economics.HardwareLife)} hardware life). TCO: owning, levelised. A rented option pays no capex; below, its capex if owned is what the break-even compares with.[/]");
 
         foreach (var r in results)
         {
@@ -95,7 +96,9 @@ internal sealed class CostView(Scenario scenario, Flops totalFlops, IReadOnlyLis
             capex.AddColumn("");
             capex.AddColumn(new TableColumn("").RightAligned());
             capex.AddColumn("");
-            foreach (var l in c.Capex.Lines) capex.AddRow("  capex " + TerminalText.Markup(l.Name), l.Amount.ToString(), "[dim]" + TerminalText.Markup(l.Basis) + "[/]");
+            // A rented option pays none of this; it is what owning the same GPUs would take, for the break-even.
+            string capexLabel = c.Ownership == Ownership.Owned ? "  capex " : "  capex if owned: ";
+            foreach (var l in c.Capex.Lines) capex.AddRow(capexLabel + TerminalText.Markup(l.Name), l.Amount.ToString(), "[dim]" + TerminalText.Markup(l.Basis) + "[/]");
             foreach (var l in c.FixedPerYear) capex.AddRow("  per year: " + TerminalText.Markup(l.Name), l.PerYear.ToString(), "[dim]" + TerminalText.Markup(l.Basis) + "[/]");
             capex.AddRow("  per year: Energy", c.EnergyPerYear.ToString(), $"[dim]at {c.Utilisation.ToString("P0", CultureInfo.InvariantCulture)} utilisation[/]");
             console.Write(capex);

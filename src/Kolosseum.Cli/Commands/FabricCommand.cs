@@ -98,7 +98,7 @@ internal static class FabricCommand
         }
         if (node is null && f.Node is null)
         {
-            node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+            node = DefaultNode.For(catalog, gpu.Id);
             if (node is null)
                 bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--gpu"), "--node", null, $"no catalog node holds {gpu.Id}", "name one with --node");
         }

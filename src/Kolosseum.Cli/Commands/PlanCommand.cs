@@ -24,24 +24,29 @@ internal static class PlanCommand
         var uncertainty = new Option<bool>("--uncertainty") { Description = "Sample the uncertain inputs jointly and report P10/P50/P90, win chances, ties and flip values (the default)" };
         var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "The deterministic plan only: every input at its point value" };
         var samples = new Option<string?>("--samples") { Description = "Joint Latin-hypercube samples of the uncertain inputs (default: the scenario's, 500)" };
+        var rankBy = new Option<string?>("--rank-by")
+        {
+            Description = "Among layouts that deliver the run about equally soon with failures (search.days_slack), prefer: days, cost (GPU-hours) or energy (default: the scenario's search.rank_by, days)",
+        };
         var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out")
         {
-            scenario, json, seed, report, parents, trials, threads, noWhatIf, uncertainty, noUncertainty, samples,
+            scenario, json, seed, report, parents, trials, threads, noWhatIf, uncertainty, noUncertainty, samples, rankBy,
         };
         command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json), parse.GetValue(seed), parse.GetValue(report),
             parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf),
-            new UncertaintyFlags(parse.GetValue(uncertainty), parse.GetValue(noUncertainty), parse.GetValue(samples))));
+            new UncertaintyFlags(parse.GetValue(uncertainty), parse.GetValue(noUncertainty), parse.GetValue(samples)), parse.GetValue(rankBy)));
         return command;
     }
 
     private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, bool createDirs,
-        string? trialsText, string? threadsText, bool noWhatIf, UncertaintyFlags sampling)
+        string? trialsText, string? threadsText, bool noWhatIf, UncertaintyFlags sampling, string? rankByText)
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
         long? seed = flags.Integer("--seed", seedText, 0, QuantityParser.MaxExactInteger);
         int? trials = flags.Int("--trials", trialsText, 1, 200_000);
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
+        RankBy? rankBy = flags.Enum<RankBy>("--rank-by", rankByText);
         int? samples = flags.Int("--samples", sampling.Samples, 1, UncertaintyProfile.MaxSamples);
         if (sampling.On && sampling.Off)
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--no-uncertainty"), "--no-uncertainty", null, "--uncertainty and --no-uncertainty contradict each other", "give one of them");
@@ -52,7 +57,7 @@ internal static class PlanCommand
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
 
-        var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf };
+        var options = new PlanOptions { Seed = seed is null ? null : (ulong)seed.Value, Trials = trials, Threads = threads, WhatIf = !noWhatIf, RankBy = rankBy };
         var plan = PlanProgressDisplay.Run(context, json, options, o => Planner.Run(scenario, o));
         var uncertain = sampling.Off || plan.Options.Count == 0 ? null
             : UncertainPlanner.Run(plan, scenario.Sections.Get<UncertaintySettings>(), new UncertaintyOptions { Samples = samples, Threads = threads });

@@ -104,6 +104,12 @@ internal static class PlanJson
                 feasible = s.Feasible,
                 rejected = s.Rejected.ToDictionary(kv => kv.Key.Name(), kv => kv.Value),
                 best = p.BestLayouts.Select(SearchJson.Entry),
+                rank_by = EnumNames<RankBy>.Name(p.RankBy),
+                delivered = p.Delivered.Select(d => new
+                {
+                    gpus = d.Candidate.Gpus, global_batch = d.Candidate.Model.Training.GlobalBatch, layout = d.Candidate.Layout.Layout.ToString(),
+                    failure_free_days = d.Candidate.Layout.TrainSeconds / 86400, expected_days = d.Days, simulated_days = d.SimulatedDays, gpu_hours = d.GpuHours,
+                }),
             } : null,
             scaling = p.Scaling.Select(x => new { cluster_gpus = x.ClusterGpus, gpus_used = x.Best?.Gpus, days = x.Best?.TrainTime.Days, mfu = x.Best?.Mfu, layout = x.Best?.Layout.ToString() }),
             what_if = p.WhatIf?.Rows.Select(w => new { key = w.Key, description = w.Description, ettr = w.Result.Ettr.Mean, days_p50 = w.Result.Days.P50, days_saved_p50 = w.DaysSavedP50, cannot_finish = w.CannotFinish }),

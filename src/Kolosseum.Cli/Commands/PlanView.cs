@@ -45,6 +45,7 @@ internal static class PlanView
         {
             c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {p.Option.Gpus:N0} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
@@ -52,6 +53,20 @@ internal static class PlanView
         foreach (var i in plan.Infeasible)
             c.MarkupLine($"[red]{TerminalText.Markup(i.Option.Name)}[/]: {TerminalText.Markup(i.Reason)}");
         c.MarkupLine(reportWritten ? "[dim]add --json for every number[/]" : "[dim]add --report plan.html for the charts, --json for every number[/]");
+    }
+
+    /// <summary>Why this layout: its expected days with failures against the fastest failure-free layout's.</summary>
+    private static string DeliveredLine(Plan plan, OptionPlan p)
+    {
+        string key = p.RankBy == RankBy.Days ? "" : $", then by {EnumNames<RankBy>.Name(p.RankBy)} within {UnitFormat.Number(plan.Scenario.Sections.Get<SearchSettings>().DaysSlack * 100)} %";
+        var fastest = p.Search!.Best[0];
+        var picked = p.Delivered.FirstOrDefault(d => d.Candidate.Layout.Layout == p.Step.Layout);
+        string days = picked is null ? "" : $" {UnitFormat.Number(picked.Days)} days expected";
+        if (fastest.Layout == p.Step.Layout)
+            return $"ranked by expected days with failures{key}:{days}, the fastest failure-free layout too";
+        var f = p.Delivered.FirstOrDefault(d => d.Candidate.Layout.Layout == fastest.Layout);
+        string other = f is null ? "" : $" ({UnitFormat.Number(f.Days)} expected)";
+        return $"ranked by expected days with failures{key}:{days}; the fastest failure-free layout, {fastest.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs at {new Duration(fastest.Estimate.StepTime)} a step, fails more{other}";
     }
 
     private static string Format(Criterion c, double v)

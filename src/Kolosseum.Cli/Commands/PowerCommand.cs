@@ -63,7 +63,8 @@ internal static class PowerCommand
         }
         else if (gpu is not null)
         {
-            node = gpu.Id == fallback.Gpu.Id ? fallback.Node : catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+            // The same server as fabric and every other command for this GPU (not the default scenario's own choice).
+            node = DefaultNode.For(catalog, gpu.Id);
             if (node is null) bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--node"), "--node", null, $"no catalog node holds {gpu.Id}", "add one under catalog: nodes: in a scenario");
         }
         double? pue = flags.Quantity("--pue", pueText, Dimension.Dimensionless, min: 1, max: 3);
@@ -73,7 +74,7 @@ internal static class PowerCommand
 
         echo.Add(new Assumption("gpu", gpu.Id, gpuText is null ? $"default scenario option '{fallback.Name}'" : "--gpu"));
         echo.Add(new Assumption("gpus", gpus.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), gpusText is null ? $"default scenario option '{fallback.Name}'" : "--gpus"));
-        echo.Add(new Assumption("node", node.Id, nodeText is null ? "first catalog node that holds the GPU (the default scenario's, for its GPU)" : "--node"));
+        echo.Add(new Assumption("node", node.Id, nodeText is null ? DefaultNode.Rule : "--node"));
 
         var settings = PowerSettings.Defaults(catalog);
         if (pue is not null) settings = settings with { Pue = pue.Value };

@@ -68,7 +68,7 @@ internal sealed record ReliabilityRequest
         }
         else if (node is null && gpu is not null)
         {
-            node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+            node = DefaultNode.For(catalog, gpu.Id);
             if (node is null) bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--node"), "--node", null, $"no catalog node holds {gpu.Id}", "add one under catalog: nodes: in a scenario");
         }
 

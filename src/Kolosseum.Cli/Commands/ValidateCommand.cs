@@ -14,13 +14,14 @@ internal static class ValidateCommand
     public static Command Create(CliContext context)
     {
         var runs = new Option<string?>("--runs") { Description = $"CSV file of published runs (default: the embedded {PublishedRuns.RepositoryPath}; schema: {PublishedRuns.SchemaPath})" };
+        var wide = new Option<bool>("--wide") { Description = "Also each row's layout, the cells that were searched and notes" };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Predict published training runs and compare: relative error per row, mean and max per metric") { runs, json };
-        command.SetAction(parse => Run(context, parse.GetValue(runs), parse.GetValue(json)));
+        var command = new Command("validate", "Predict published training runs and compare: relative error per row, mean and max per metric") { runs, wide, json };
+        command.SetAction(parse => Run(context, parse.GetValue(runs), parse.GetValue(wide), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string? path, bool json)
+    private static int Run(CliContext context, string? path, bool wide, bool json)
     {
         var bag = new DiagnosticBag();
         string? text = path is null ? PublishedRuns.Text : InputFile.Read(path, RunsCsvReader.MaxBytes, "--runs", bag);
@@ -69,19 +70,38 @@ internal static class ValidateCommand
             });
         }
 
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "id", "metric", "measured", "predicted", "error", "layout (searched cells)" }) table.AddColumn(h);
+        // One line per row fits 80 columns; the layouts (50-100 characters each) come with --wide.
+        // No border and two spaces between columns: the longest id (41 characters) and the four numbers make 80.
+        var table = new Table().Border(TableBorder.None);
+        var gap = new Padding(0, 0, 2, 0);
+        table.AddColumn(new TableColumn("[u]id[/]").NoWrap().Padding(gap));
+        table.AddColumn(new TableColumn("[u]metric[/]").NoWrap().Padding(gap));
+        table.AddColumn(new TableColumn("[u]measured[/]").RightAligned().NoWrap().Padding(gap));
+        table.AddColumn(new TableColumn("[u]model[/]").RightAligned().NoWrap().Padding(gap));
+        table.AddColumn(new TableColumn("[u]error[/]").RightAligned().NoWrap().Padding(wide ? gap : new Padding(0)));
+        if (wide) table.AddColumn("layout (searched cells)");
         foreach (var r in rows)
         {
-            string layout = r.Layout is { } l ? l.ToString() : "";
-            if (r.SearchedFields.Count > 0) layout += $" [searched: {string.Join(", ", r.SearchedFields)}]";
-            if (r.Note is not null) layout += " (" + r.Note + ")";
-            table.AddRow(TerminalText.Markup(r.Id), EnumNames<RunMetric>.Name(r.Metric), UnitFormat.Number(r.Measured, 4),
+            var cells = new List<string>
+            {
+                TerminalText.Markup(r.Id), MetricName(r.Metric), UnitFormat.Number(r.Measured, 4),
                 r.Predicted is { } p ? UnitFormat.Number(p, 4) : "-",
-                r.RelativeError is { } e ? (e * 100).Inv("+0.0;-0.0") + " %" : TerminalText.Markup(r.Reason),
-                TerminalText.Markup(layout));
+                r.RelativeError is { } e ? UnitFormat.SignedPercent(e) : "-",
+            };
+            if (wide)
+            {
+                string layout = r.Layout is { } l ? l.ToString() : "";
+                if (r.SearchedFields.Count > 0) layout += $" [searched: {string.Join(", ", r.SearchedFields)}]";
+                if (r.Note is not null) layout += " (" + r.Note + ")";
+                cells.Add(TerminalText.Markup(layout));
+            }
+            table.AddRow([.. cells]);
         }
         context.Console.Write(table);
+        // Why a row has no prediction, below the table so that its sentence does not widen a column.
+        foreach (var r in rows.Where(r => r.Predicted is null))
+            context.Console.MarkupLine($"not predicted: {TerminalText.Markup(r.Id)}: {TerminalText.Markup(r.Reason ?? "")}");
+        if (!wide) context.Console.MarkupLine("[dim]model: the prediction; step s: seconds per step; TFLOP/s: per GPU; state GiB: weights, gradients and optimizer per GPU; activ GiB: activations per GPU. --wide: each row's layout and the cells that were searched[/]");
         foreach (var s in summary)
             context.Console.WriteLine($"{GroupLabel(s.Group)}: {s.Count} rows ({s.Unpredicted} not predicted), mean |error| {(s.MeanAbsRelativeError * 100).Inv("0.0")} %, max {(s.MaxAbsRelativeError * 100).Inv("0.0")} %");
         return ExitCodes.Success;
@@ -104,6 +124,16 @@ internal static class ValidateCommand
         "dense" => "dense models (throughput and step time)",
         "moe" => "mixture-of-experts models (throughput and step time)",
         _ => group,
+    };
+
+    /// <summary>Short metric names, so that the table fits 80 columns (the JSON keeps the full ones).</summary>
+    private static string MetricName(RunMetric metric) => metric switch
+    {
+        RunMetric.StepTimeS => "step s",
+        RunMetric.TflopsPerGpu => "TFLOP/s",
+        RunMetric.Mfu => "MFU",
+        RunMetric.WeightsGradsOptimizerGib => "state GiB",
+        _ => "activ GiB",
     };
 
     private static double? Mean(IReadOnlyList<ValidationRow> rows)

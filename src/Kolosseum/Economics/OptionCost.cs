@@ -56,6 +56,12 @@ public sealed record OptionCost
     public BreakEven? BreakEven { get; init; }
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>
+    /// What the option pays up front: the capex when owned, nothing when rented (<see cref="Capex"/> is then what
+    /// owning the same GPUs would cost, for the break-even). The plan's comparison, its report and `cost` all show this.
+    /// </summary>
+    public Usd UpFrontCapex => Ownership == Ownership.Owned ? Capex.Total : Usd.Zero;
+
     public Usd FixedTotalPerYear => new(FixedPerYear.Sum(l => l.PerYear.Value));
 
     public Usd CashOpexPerYear => new Usd(FixedPerYear.Where(l => !l.IsCapitalCharge).Sum(l => l.PerYear.Value)) + EnergyPerYear;

@@ -39,7 +39,7 @@ public sealed record Comparison(IReadOnlyList<string> Options, IReadOnlyList<Cri
             new("run_cost", "cost of the run", "USD", Preference.Lower, [.. plans.Select(p => p.Cost.RunCost.Value)]),
             new("gpu_hour", "cost per useful GPU-hour", "USD/h", Preference.Lower, [.. plans.Select(GpuHour)]),
             new("tco", "cost over the horizon (owned: TCO; rented: rent)", "USD", Preference.Lower, [.. plans.Select(Tco)]),
-            new("capex", "up-front capex", "USD", Preference.Lower, [.. plans.Select(p => p.Option.Ownership == Ownership.Owned ? p.Cost.Capex.Total.Value : 0)]),
+            new("capex", "up-front capex", "USD", Preference.Lower, [.. plans.Select(p => p.Cost.UpFrontCapex.Value)]),
             new("facility_mw", "facility power (nameplate)", "MW", Preference.Lower, [.. plans.Select(p => p.FacilityMw)]),
             new("swing_mw", "power swing every step", "MW", Preference.Lower, [.. plans.Select(p => p.SwingMw)]),
             new("energy", "facility energy of the run", "MWh", Preference.Lower, [.. plans.Select(p => p.Power.RunEnergy.Facility.MegawattHours)]),

@@ -14,6 +14,12 @@ internal static class LayoutChoice
 
         /// <summary>The performance model of the chosen batch (the run's training as planned).</summary>
         public PerformanceModel? Model { get; init; }
+
+        /// <summary>
+        /// Layouts the plan ranks by delivered time at full size: each batch's GPUs-vs-time Pareto front and fastest
+        /// layouts (the layout fastest with failures is on a front: fewer GPUs fail less, a faster step works less).
+        /// </summary>
+        public IReadOnlyList<LayoutCandidate> Candidates { get; init; } = [];
     }
 
     /// <summary>
@@ -39,6 +45,7 @@ internal static class LayoutChoice
         var scaling = new List<ScalingPoint>();
         SearchResult? full = null;
         PerformanceModel model = models[0];
+        var candidates = new List<LayoutCandidate>();
         var searchOptions = new SearchOptions { Threads = threads, Cancellation = cancellation };
         foreach (double fraction in settings.ScalingFractions.OrderBy(f => f))
         {
@@ -52,6 +59,9 @@ internal static class LayoutChoice
             {
                 var result = LayoutSearch.Run(m, gpus, space, isFull ? settings.Top : 1, searchOptions);
                 if (result.Best.Count == 0) continue;
+                if (isFull)
+                    foreach (var c in result.Best.Concat(result.Pareto))
+                        if (!candidates.Any(x => x.Model == m && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(m, c));
                 if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) (best, bestModel) = (result, m);
             }
             scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(bestModel!, best.Best[0].Layout, best.Best[0].Estimate)));
@@ -73,7 +83,7 @@ internal static class LayoutChoice
             return new Outcome(null, any, scaling, $"no layout fits on {trainable} × {option.Gpu.Id}{(trainable < option.Gpus ? $" (of {option.Gpus}, the rest kept as hot spares)" : "")} ({reasons})");
         }
         var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
-        return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model };
+        return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model, Candidates = candidates };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Kolosseum.Buildout;
 using Kolosseum.Economics;
+using Kolosseum.Performance;
 using Kolosseum.Power;
 using Kolosseum.Reliability;
 using Kolosseum.Scenarios;
@@ -28,17 +29,17 @@ public static class OptionEvaluation
         var catalog = scenario.Catalog;
         int index = setup.Index;
         void Report(string stage, double fraction) => options.Progress?.Report(new PlanProgress(option.Name, stage, fraction));
-        var step = setup.Step;
         var fabric = setup.Fabric;
 
-        // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers.
+        // Reliability: the whole run with failures, checkpoints, restarts, spares and stragglers, on the layout that
+        // delivers it soonest with failures (ranked in closed form, the best few simulated exactly).
         Report("reliability", 0);
         var relSettings = scenario.Sections.Get<ReliabilitySettings>();
+        var searchSettings = scenario.Sections.Get<SearchSettings>();
         var checkpoint = ReliabilityJob.CheckpointSizeOf(scenario.Model, relSettings.Profile);
-        var work = new Duration(step.Steps * step.StepTime.Seconds);
-        var job = ReliabilityJob.ForCluster(option.Node, step.Gpus, work, checkpoint, relSettings.Profile, step.StepTime,
-            links: fabric.Backend.Counts.Nodes * option.Node.BackendNics, switches: fabric.Backend.Switches);
-        var inputs = ReliabilityInputs.Build(job, relSettings, catalog);
+        ReliabilityJob JobFor(long gpus, double steps, Duration stepTime) =>
+            ReliabilityJob.ForCluster(option.Node, gpus, new Duration(steps * stepTime.Seconds), checkpoint, relSettings.Profile, stepTime,
+                switches: fabric.Backend.Switches);
         var sim = SimulationOptions.From(relSettings) with
         {
             Seed = SeedMixer.Mix(seed, index, 1),
@@ -48,7 +49,30 @@ public static class OptionEvaluation
             Cancellation = options.Cancellation,
             Progress = options.Progress is null ? null : (done, all) => Report("reliability", (double)done / all),
         };
-        var rel = ReliabilitySimulator.Run(inputs, sim);
+        var choice = ChooseDelivered(setup, options.RankBy ?? searchSettings.RankBy, searchSettings, sim,
+            c => ReliabilityInputs.Build(JobFor(c.Gpus, c.Model.Training.Steps, new Duration(c.Layout.Estimate.StepTime)), relSettings, catalog));
+        var step = setup.Step;
+        var training = setup.Training;
+        var best = setup.BestLayouts;
+        ReliabilityInputs inputs;
+        ReliabilityResult rel;
+        if (choice is { } chosen)
+        {
+            var c = chosen.Candidate.Candidate;
+            bool same = c.Model == setup.Model && c.Layout.Layout == setup.Step.Layout;
+            step = same ? setup.Step : StepReport.From(c.Model, c.Layout.Layout, c.Layout.Estimate);
+            training = c.Model.Training;
+            best = same ? setup.BestLayouts : [step, .. setup.BestLayouts.Where(b => b.Layout != step.Layout).Take(Math.Max(0, searchSettings.Top - 1))];
+            inputs = chosen.Candidate.Inputs;
+            rel = chosen.Result;
+        }
+        else
+        {
+            inputs = ReliabilityInputs.Build(JobFor(step.Gpus, step.Steps, step.StepTime), relSettings, catalog);
+            rel = ReliabilitySimulator.Run(inputs, sim);
+        }
+        var job = inputs.Job;
+        var work = job.Work!.Value;
         if (rel.Infeasible is not null) return OptionOutcome.Fail(rel.Infeasible);
         if (rel.Finished == 0) return OptionOutcome.Fail("no simulated run finished: failures outpace checkpoints at this size");
         if (rel.Days.P90 > MaxRunDays)
@@ -95,10 +119,50 @@ public static class OptionEvaluation
 
         return new OptionOutcome(new OptionPlan
         {
-            Option = option, Training = setup.Training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
-            BestLayouts = setup.BestLayouts, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
+            Option = option, Training = training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
+            BestLayouts = best, Delivered = choice?.Ranking ?? [], RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
             Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);
+    }
+
+    private sealed record DeliveredChoice(DeliveredCandidate Candidate, ReliabilityResult Result, IReadOnlyList<DeliveredCandidate> Ranking);
+
+    /// <summary>Layouts shown with their delivered days (the ranking's head).</summary>
+    public const int RankingShown = 10;
+
+    /// <summary>
+    /// Ranks the setup's candidates by expected days with failures (closed form), simulates the best
+    /// <see cref="SearchSettings.SimulateTop"/> exactly with common random numbers (the same seed), and picks by the
+    /// simulated days under the same order. Null when the option gave its own layout.
+    /// </summary>
+    private static DeliveredChoice? ChooseDelivered(OptionSetup setup, RankBy key, SearchSettings search, SimulationOptions sim,
+        Func<LayoutCandidate, ReliabilityInputs> inputsOf)
+    {
+        if (setup.Candidates.Count == 0) return null;
+        var ranking = DeliveredRanking.Rank(setup.Candidates, inputsOf, key, search.DaysSlack);
+        var simulated = new List<(DeliveredCandidate Candidate, ReliabilityResult Result)>();
+        (DeliveredCandidate, ReliabilityResult)? firstFailure = null;
+        for (int i = 0; i < ranking.Count && simulated.Count < search.SimulateTop; i++)
+        {
+            var result = ReliabilitySimulator.Run(ranking[i].Inputs, sim);
+            if (result.Infeasible is not null || result.Finished == 0)
+            {
+                firstFailure ??= (ranking[i], result);
+                continue;
+            }
+            ranking[i] = ranking[i] with { SimulatedDays = result.Days.Mean };
+            simulated.Add((ranking[i], result));
+        }
+        var shown = ranking.Take(RankingShown).ToList();
+        // The fastest failure-free layout stays in view, so that the answer can say what choosing it would cost.
+        if (ranking.FirstOrDefault(d => d.Candidate.Model == setup.Model && d.Candidate.Layout.Layout == setup.Step.Layout) is { } fastest && !shown.Contains(fastest))
+            shown.Add(fastest);
+        if (simulated.Count == 0)
+            return firstFailure is { } f ? new DeliveredChoice(f.Item1, f.Item2, shown) : null;
+        double soonest = simulated.Min(x => x.Candidate.SimulatedDays!.Value) * 86400;
+        var pick = simulated.OrderBy(x => x.Candidate, Comparer<DeliveredCandidate>.Create((a, b) =>
+            DeliveredRanking.Compare(a, b, key, soonest, search.DaysSlack, simulated: true))).First();
+        return new DeliveredChoice(pick.Candidate, pick.Result, shown);
     }
 
     private const double MaxRunDays = Planner.MaxRunYears * 365.25;

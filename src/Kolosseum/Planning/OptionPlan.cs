@@ -53,6 +53,15 @@ public sealed record OptionPlan
 
     /// <summary>The fastest layouts the search found (the chosen one first); just the chosen one when the option gave it.</summary>
     public required IReadOnlyList<StepReport> BestLayouts { get; init; }
+
+    /// <summary>
+    /// The search's layouts ranked by expected days with failures (closed form; simulated days for the few simulated
+    /// exactly), best first; empty when the option gave its layout.
+    /// </summary>
+    public IReadOnlyList<DeliveredCandidate> Delivered { get; init; } = [];
+
+    /// <summary>The secondary key the ranking used among layouts that deliver about equally soon.</summary>
+    public RankBy RankBy { get; init; } = RankBy.Days;
     public required IReadOnlyList<ScalingPoint> Scaling { get; init; }
     public required ReliabilityResult Reliability { get; init; }
     public WhatIfTable? WhatIf { get; init; }

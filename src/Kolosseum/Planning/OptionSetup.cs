@@ -46,6 +46,9 @@ public sealed record OptionSetup
 
     public required IReadOnlyList<ScalingPoint> Scaling { get; init; }
 
+    /// <summary>Layouts at full size that the evaluation ranks by delivered time (empty when the option gives its layout).</summary>
+    public IReadOnlyList<LayoutCandidate> Candidates { get; init; } = [];
+
     /// <summary>
     /// Designs the fabric and finds the layout of <paramref name="option"/>; <paramref name="budget"/> is what is left
     /// of the plan's limit on layouts searched, and shrinks by what this option's searches consider.
@@ -76,7 +79,7 @@ public sealed record OptionSetup
         return new OptionSetupResult(new OptionSetup
         {
             Option = option, Index = index, Fabric = fabric, Network = network, TrainableGpus = trainable, Models = models, Model = chosen.Model!,
-            Search = chosen.Search, Step = chosen.Step, BestLayouts = chosen.Best, Scaling = chosen.Scaling,
+            Search = chosen.Search, Step = chosen.Step, BestLayouts = chosen.Best, Scaling = chosen.Scaling, Candidates = chosen.Candidates,
         }, null);
     }
 }

@@ -17,6 +17,9 @@ public sealed record PlanOptions
     /// <summary>Run the reliability what-if table (a few more simulations per option).</summary>
     public bool WhatIf { get; init; } = true;
 
+    /// <summary>The secondary key of the layout ranking (null: the scenario's <c>search.rank_by</c>).</summary>
+    public RankBy? RankBy { get; init; }
+
     public IProgress<PlanProgress>? Progress { get; init; }
 
     public CancellationToken Cancellation { get; init; }

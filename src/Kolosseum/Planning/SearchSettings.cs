@@ -6,9 +6,10 @@ namespace Kolosseum.Planning;
 
 /// <summary>
 /// The <c>search:</c> section: how the plan looks for layouts when an option gives none.
-/// Defaults: the 5 best layouts kept, layouts may leave up to half of the GPUs as hot spares (ranked by
-/// time to train, so a layout on fewer GPUs wins only when it is faster),
-/// and the scaling curve is drawn at 1/16 .. 1 of each option's GPUs.
+/// Defaults: the 5 best layouts kept, layouts may leave up to half of the GPUs as hot spares; the plan ranks
+/// layouts by expected days with failures (a layout on fewer GPUs fails less and may deliver sooner), takes
+/// layouts within 2 % of the soonest as equally soon and orders those by <see cref="RankBy"/> (days), and simulates
+/// the top 3 exactly to pick; the scaling curve is drawn at 1/16 .. 1 of each option's GPUs.
 /// </summary>
 public sealed record SearchSettings : IScenarioSection<SearchSettings>
 {
@@ -19,6 +20,15 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
 
     /// <summary>Fractions of each option's GPUs at which the scaling curve (and the partial-capacity plan) is searched.</summary>
     public required IReadOnlyList<double> ScalingFractions { get; init; }
+
+    /// <summary>The secondary key among layouts that deliver about equally soon.</summary>
+    public RankBy RankBy { get; init; } = RankBy.Days;
+
+    /// <summary>Layouts whose expected days are within this share of the soonest count as equally soon.</summary>
+    public double DaysSlack { get; init; } = 0.02;
+
+    /// <summary>Layouts, best by the closed form first, that the plan simulates exactly before it picks one.</summary>
+    public int SimulateTop { get; init; } = 3;
 
     public static SearchSettings Defaults { get; } = new()
     {
@@ -32,6 +42,9 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
         if (section is null) return Defaults;
         int? top = section.Int("top", min: 1, max: 1000);
         double? fraction = section.Quantity("min_gpu_fraction", Dimension.Dimensionless, min: 0.01, max: 1, rangeHint: "a share of the GPUs, e.g. 0.9");
+        var rankBy = section.Enum<RankBy>("rank_by");
+        double? slack = section.Quantity("days_slack", Dimension.Percent, min: 0, max: 1, rangeHint: "a share of the soonest days, e.g. 2 %");
+        int? simulateTop = section.Int("simulate_top", min: 1, max: 20);
         var fractions = new List<double>();
         var list = section.List("scaling_fractions");
         if (list is not null)
@@ -48,6 +61,9 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
         {
             Top = top ?? Defaults.Top,
             MinGpuFraction = fraction ?? Defaults.MinGpuFraction,
+            RankBy = rankBy ?? Defaults.RankBy,
+            DaysSlack = slack ?? Defaults.DaysSlack,
+            SimulateTop = simulateTop ?? Defaults.SimulateTop,
             ScalingFractions = list is null ? Defaults.ScalingFractions : [.. fractions.Append(1.0).Distinct().Order()],
         };
     }

@@ -259,7 +259,7 @@ public static class ScenarioLoader
         else if (gpu is not null)
         {
             // Documented rule: the first catalog node (by id) that holds this GPU; echoed in the resolved scenario.
-            node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+            node = DefaultNode.For(catalog, gpu.Id);
             if (node is null)
                 diagnostics.Error(DiagnosticCodes.MissingField, o.Location, o.FieldPath("node"), null, $"no catalog node holds {gpu.Id}", "add a node under catalog: nodes: and name it here");
         }

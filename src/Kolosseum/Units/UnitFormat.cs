@@ -16,6 +16,19 @@ public static class UnitFormat
         (1L << 60, "Ei"), (1L << 50, "Pi"), (1L << 40, "Ti"), (1L << 30, "Gi"), (1L << 20, "Mi"), (1L << 10, "Ki"), (1, ""),
     ];
 
+    /// <summary>
+    /// A signed change in percent with one decimal: "+4.2 %", "-0.3 %", "0.0 %". Rounded before the sign is
+    /// chosen, so a tiny or negative-zero change never prints as "-0.0 %" or, through a custom format's
+    /// sections, "-+0.0 %".
+    /// </summary>
+    public static string SignedPercent(double fraction)
+    {
+        if (!double.IsFinite(fraction)) return Number(fraction * 100) + " %";
+        double percent = Math.Round(fraction * 100, 1, MidpointRounding.AwayFromZero);
+        if (percent == 0) return "0.0 %";
+        return (percent > 0 ? "+" : "") + percent.ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    }
+
     /// <summary>Three significant digits, trailing zeros dropped: 12.4, 143, 0.0781.</summary>
     public static string Number(double value, int significant = 3)
     {

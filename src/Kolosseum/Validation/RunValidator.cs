@@ -60,7 +60,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
     public Preparation Prepare(PublishedRun run)
     {
         var gpu = gpuOverride is not null && gpuOverride.Id == run.GpuId ? gpuOverride : catalog.Get<GpuSpec>(run.GpuId);
-        var node = catalog.All<NodeSpec>().FirstOrDefault(n => n.GpuId == gpu.Id);
+        var node = DefaultNode.For(catalog, gpu.Id);
         if (node is null) return Unpredicted(run, $"no catalog node holds {gpu.Id}");
         if (!gpu.Supports(run.Precision)) return Unpredicted(run, $"{gpu.Name} has no {run.Precision} tensor cores");
         if (run.Metric is RunMetric.TflopsPerGpu or RunMetric.Mfu && run.Convention is null)

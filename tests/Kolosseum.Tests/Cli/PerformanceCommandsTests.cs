@@ -137,4 +137,21 @@ public class PerformanceCommandsTests
             File.Delete(file);
         }
     }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Validate_fits_the_terminal_with_one_line_per_row_and_whole_ids(int width)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Kolosseum.Cli.Cli.Run(["validate"], stdout, stderr, interactive: false, width: width);
+        Assert.Equal(0, code);
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= width, $"{l.Length} columns: {l}"));
+        var ids = File.ReadAllLines(Kolosseum.Tests.Validation.PublishedLayoutsTests.RunsFile).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).ToList();
+        foreach (var id in ids) Assert.Contains(lines, l => l.TrimStart().StartsWith(id + " ", StringComparison.Ordinal)); // never cut
+        // Rows that were predicted take one line each: the table is about as long as the file.
+        Assert.InRange(lines.Count, ids.Count, ids.Count + 25);
+    }
 }

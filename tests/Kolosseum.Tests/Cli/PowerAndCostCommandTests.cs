@@ -14,6 +14,48 @@ public class PowerAndCostCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    [Theory]
+    [InlineData("H100-SXM-80GB", "100k")]
+    [InlineData("A100-SXM-80GB", "4096")]
+    [InlineData("B200", "16384")]
+    public void Fabric_and_power_put_the_same_gpus_into_the_same_servers_and_optics(string gpu, string gpus)
+    {
+        var (fabricCode, fabric, fabricErr) = Run("fabric", "--gpu", gpu, "--gpus", gpus, "--json");
+        var (powerCode, power, powerErr) = Run("power", "--gpu", gpu, "--gpus", gpus, "--json");
+        Assert.True(fabricCode == 0, fabricErr);
+        Assert.True(powerCode == 0, powerErr);
+        using var f = JsonDocument.Parse(fabric);
+        using var p = JsonDocument.Parse(power);
+        Assert.Equal(f.RootElement.GetProperty("node").GetString(), p.RootElement.GetProperty("node").GetString());
+        long transceivers = f.RootElement.GetProperty("backend").GetProperty("totals").GetProperty("transceivers").GetInt64();
+        Assert.Contains($"{transceivers.ToString("N0", CultureInfo.InvariantCulture)} transceivers", p.RootElement.GetProperty("network_basis").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_shows_a_rented_option_paying_no_capex_as_the_plan_comparison_does()
+    {
+        string scenario = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-plan.yaml");
+        var (code, output, err) = Run("cost", scenario, "--json");
+        Assert.True(code == 0, err);
+        var (planCode, plan, planErr) = Run("plan", scenario, "--trials", "20", "--no-what-if", "--json");
+        Assert.True(planCode == 0, planErr);
+        using var cost = JsonDocument.Parse(output);
+        using var planned = JsonDocument.Parse(plan);
+        var capexRow = planned.RootElement.GetProperty("comparison").EnumerateArray().Single(c => c.GetProperty("criterion").GetString() == "capex");
+        var options = cost.RootElement.GetProperty("options").EnumerateArray().ToList();
+        for (int i = 0; i < options.Count; i++)
+        {
+            double upFront = options[i].GetProperty("up_front_capex_usd").GetDouble();
+            Assert.Equal(capexRow.GetProperty("values")[i].GetDouble(), upFront, 1e-6 * Math.Max(1, upFront));
+            if (options[i].GetProperty("ownership").GetString() == "rented")
+            {
+                Assert.Equal(0, upFront);
+                Assert.True(options[i].GetProperty("capex_total_usd").GetDouble() > 0); // what owning would cost, for the break-even
+            }
+        }
+        Assert.Contains(options, o => o.GetProperty("ownership").GetString() == "rented");
+    }
+
     [Fact]
     public void Power_json_is_one_document_with_the_breakdown_and_the_site_check()
     {

@@ -97,7 +97,7 @@ internal static class CostSections
         var table = PerOption(plan, "Total cost of ownership over the horizon",
         [
             ("horizon", p => ReportValue.Of(p.Cost.Horizon)),
-            ("up-front capex", p => p.Option.Ownership == Ownership.Owned ? ReportValue.Of(p.Cost.Capex.Total) : ReportValue.Of(Usd.Zero)),
+            ("up-front capex", p => ReportValue.Of(p.Cost.UpFrontCapex)),
             ("fixed costs per year", p => Owned(p, c => ReportValue.Of(c.FixedTotalPerYear))),
             ("energy per year", p => Owned(p, c => ReportValue.Of(c.EnergyPerYear))),
             ("utilisation of the cluster", p => Owned(p, c => Percent(c.Utilisation))),
