@@ -64,7 +64,8 @@ public static class Cli
             if (hasUnrecognized && error.Message.StartsWith("Required command", StringComparison.Ordinal)) continue;
             string message = error.Message.TrimEnd('.');
             string? token = UnrecognizedToken(message);
-            string? suggestion = token is null ? null : Suggest.Closest(token, names) is { } s ? $"did you mean '{s}'?" : null;
+            // A required option that is missing names itself: "did you mean '--gpu'?" would only repeat it.
+            string? suggestion = token is null ? null : Suggest.Closest(token, names) is { } s && s != token ? $"did you mean '{s}'?" : null;
             if (token is not null && token.StartsWith('@'))
                 suggestion = "response files ('@file') are not read: give the flags on the command line, or the settings in a scenario file";
             suggestion ??= $"run 'kolosseum {(command is RootCommand ? "" : command.Name + " ")}--help' for the list";

@@ -14,6 +14,14 @@ internal static class PowerFlags
     public static IReadOnlyList<Duration>? Days(FlagValues flags, string? text, int options)
     {
         if (text is null) return null;
+        // "1,000" is a thousand written with a separator, not the two options' 1 and 000 days.
+        if (System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"^\d{1,3}(,\d{3})+$")
+            && (options != text.Split(',').Length || text.Split(',').Skip(1).Any(p => p.StartsWith('0'))))
+        {
+            flags.Diagnostics.Error(DiagnosticCodes.WrongType, SourceLocation.ForFlag("--days"), "--days", text,
+                "commas separate one value per option; numbers take no thousands separators", QuantityParser.CommaSuggestion(text.Trim(), "d"));
+            return null;
+        }
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var result = new List<Duration>();
         foreach (var part in parts)

@@ -61,7 +61,7 @@ internal static class ReliabilityFlagValues
             // At least a second, as with a unit: "1e-320" days is positive but no run at all.
             if (d * Duration.SecondsPerDay < 1 || d > maxDays)
             {
-                f.Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, $"must be at least 1 s and at most {maxDays.Inv()} days");
+                f.Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, $"must be above 0 (at least a second) and at most {maxDays.Inv()} d");
                 return null;
             }
             return Duration.FromDays(d);

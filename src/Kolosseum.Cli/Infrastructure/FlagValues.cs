@@ -17,12 +17,12 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
         var q = QuantityParser.Parse(text, dimension);
         if (!q.Ok)
         {
-            Diagnostics.Error(q.ErrorCode!, SourceLocation.ForFlag(flag), flag, text, q.Error!, q.Suggestion);
+            Diagnostics.Error(q.ErrorCode!, SourceLocation.ForFlag(flag), flag, text, q.Error!, Sensible(q.Suggestion, dimension, min, max));
             return null;
         }
         if (q.Value < min || q.Value > max)
         {
-            Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, Range(min, max));
+            Diagnostics.Error(DiagnosticCodes.OutOfRange, SourceLocation.ForFlag(flag), flag, text, RangeText.Rule(min, max, dimension));
             return null;
         }
         if (Math.Abs(q.Value) > QuantityParser.MaxMagnitude)
@@ -39,7 +39,7 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
         var q = QuantityParser.Parse(text, Dimension.Count);
         if (!q.Ok)
         {
-            Diagnostics.Error(q.ErrorCode!, SourceLocation.ForFlag(flag), flag, text, q.Error!, q.Suggestion);
+            Diagnostics.Error(q.ErrorCode!, SourceLocation.ForFlag(flag), flag, text, q.Error!, Sensible(q.Suggestion, Dimension.Count, min, max));
             return null;
         }
         if (QuantityParser.WholeNumber(q.Value) is not { } whole)
@@ -66,16 +66,18 @@ public sealed class FlagValues(DiagnosticBag diagnostics)
         return null;
     }
 
-    private static string Range(double min, double max)
-    {
-        bool hasMin = min > long.MinValue && min > double.MinValue;
-        bool hasMax = max < long.MaxValue && max < double.MaxValue;
-        if (hasMin && hasMax) return $"must be between {F(min)} and {F(max)}";
-        if (hasMin) return min == 0 ? "must not be negative" : $"must be at least {F(min)}";
-        return hasMax ? $"must be at most {F(max)}" : "is out of range";
-    }
+    private static string Range(double min, double max) => RangeText.Rule(min, max, Dimension.Count);
 
-    /// <summary>Whole bounds in full (a seed's 9007199254740991 must not print rounded), others to six decimals.</summary>
-    private static string F(double v) =>
-        v == Math.Floor(v) && Math.Abs(v) <= QuantityParser.MaxExactInteger ? ((long)v).Inv() : v.Inv("0.######");
+    /// <summary>
+    /// A "did you mean" whose value the flag would refuse anyway ("8 B", eight billion, for a GPU count) is
+    /// no help: the flag's range is said instead.
+    /// </summary>
+    private static string? Sensible(string? suggestion, Dimension dimension, double min, double max)
+    {
+        const string prefix = "did you mean '";
+        int at = suggestion?.IndexOf(prefix, StringComparison.Ordinal) ?? -1;
+        if (suggestion is null || at < 0 || !suggestion.EndsWith("'?", StringComparison.Ordinal)) return suggestion;
+        var again = QuantityParser.Parse(suggestion[(at + prefix.Length)..^2], dimension);
+        return !again.Ok || (again.Value >= min && again.Value <= max) ? suggestion : "the flag " + RangeText.Rule(min, max, dimension);
+    }
 }

@@ -12,7 +12,7 @@ internal static class PhaseGraph
     /// <param name="field">Dotted path of the build-out (e.g. <c>options[1].buildout</c>), for the diagnostics' field names.</param>
     public static bool Validate(IReadOnlyList<PhaseSpec> phases, RampSpec? ramp, SourceLocation at, string field, DiagnosticBag diagnostics)
     {
-        int before = diagnostics.Count;
+        int before = diagnostics.ErrorCount;
         if (phases.Count == 0)
         {
             diagnostics.Error(DiagnosticCodes.MissingField, at, field + ".phases", null, "needs at least one phase",
@@ -51,7 +51,7 @@ internal static class PhaseGraph
                     "add it to ramp.install_after or ramp.deliveries_after, or name it in another phase's 'after'");
             }
         }
-        return diagnostics.Count == before;
+        return diagnostics.ErrorCount == before;
     }
 
     /// <summary>Phase indices in an order where every phase comes after those it waits for (stable: ties by index).</summary>

@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string UnknownFlag = "KOL014";
     public const string FileError = "KOL015";
     public const string CsvFormat = "KOL016";
+    public const string InvisibleText = "KOL017";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -38,5 +39,6 @@ public static class DiagnosticCodes
         [UnknownFlag] = "a command-line flag or command that does not exist",
         [FileError] = "a file that cannot be read or written",
         [CsvFormat] = "a CSV row that does not follow the schema",
+        [InvisibleText] = "invisible characters (zero-width, bidi overrides) removed from a text (a warning)",
     };
 }

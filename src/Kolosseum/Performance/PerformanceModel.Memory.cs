@@ -9,16 +9,21 @@ public sealed partial class PerformanceModel
     /// </summary>
     private (double Dense, double Expert) ParamsOnFirstGpu(in LayoutContext c)
     {
-        int layers = c.FirstLayers;
-        int dense = c.FirstDense;
+        var (nonExpert, expert) = LayerParams(in c, c.FirstLayers, c.FirstDense);
+        nonExpert += _counts.InputEmbedding / c.Tp;
+        if (c.Pp == 1) nonExpert += _counts.OutputLayer / c.Tp;
+        return (nonExpert, expert);
+    }
+
+    /// <summary>Parameters of <paramref name="layers"/> layers on one GPU (<paramref name="dense"/> of them with a dense MLP): split by TP, experts also by EP.</summary>
+    private (double Dense, double Expert) LayerParams(in LayoutContext c, int layers, int dense)
+    {
         int moe = layers - dense;
         var k = _counts;
         double perLayerShared = (k.AttentionPerLayer + k.NormsPerLayer * c.Tp) / c.Tp;
         double nonExpert = layers * perLayerShared + dense * k.DenseMlpPerLayer / c.Tp
             + moe * (k.RouterPerLayer + k.SharedMlpPerLayer / c.Tp);
         double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Etp;
-        nonExpert += k.InputEmbedding / c.Tp;
-        if (c.Pp == 1) nonExpert += k.OutputLayer / c.Tp;
         return (nonExpert, expert);
     }
 
@@ -30,13 +35,8 @@ public sealed partial class PerformanceModel
     {
         if (stage == 0) return ParamsOnFirstGpu(in c);
         var (layers, dense) = StageLayers(in c, stage);
-        int moe = layers - dense;
-        var k = _counts;
-        double perLayerShared = (k.AttentionPerLayer + k.NormsPerLayer * c.Tp) / c.Tp;
-        double nonExpert = layers * perLayerShared + dense * k.DenseMlpPerLayer / c.Tp
-            + moe * (k.RouterPerLayer + k.SharedMlpPerLayer / c.Tp);
-        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Tp;
-        if (stage == c.Pp - 1) nonExpert += k.OutputLayer / c.Tp;
+        var (nonExpert, expert) = LayerParams(in c, layers, dense);
+        if (stage == c.Pp - 1) nonExpert += _counts.OutputLayer / c.Tp;
         return (nonExpert, expert);
     }
 

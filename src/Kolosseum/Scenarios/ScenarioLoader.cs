@@ -51,12 +51,12 @@ public static class ScenarioLoader
 
     public static Scenario? Parse(string text, string file, DiagnosticBag diagnostics, YamlLimits? limits = null)
     {
-        int errorsBefore = diagnostics.Count;
+        int errorsBefore = diagnostics.ErrorCount;
         return Parse(YamlDocumentReader.Read(text, file, diagnostics, limits), file, diagnostics, errorsBefore);
     }
 
     /// <summary>A scenario from a YAML tree already read, for callers that change values before loading (the what-if page).</summary>
-    public static Scenario? Parse(YamlDocumentReader.Result doc, string file, DiagnosticBag diagnostics) => Parse(doc, file, diagnostics, diagnostics.Count);
+    public static Scenario? Parse(YamlDocumentReader.Result doc, string file, DiagnosticBag diagnostics) => Parse(doc, file, diagnostics, diagnostics.ErrorCount);
 
     private static Scenario? Parse(YamlDocumentReader.Result doc, string file, DiagnosticBag diagnostics, int errorsBefore)
     {
@@ -93,7 +93,7 @@ public static class ScenarioLoader
         var sections = SectionRegistry.ReadScenario(top, context);
         top.Finish();
 
-        if (diagnostics.Count > errorsBefore && diagnostics.HasErrors) return null;
+        if (diagnostics.ErrorCount > errorsBefore) return null;
         if (name is null || model is null || training is null || options is null) return null;
         return new Scenario
         {
@@ -117,9 +117,9 @@ public static class ScenarioLoader
                     string id = (m.Get("id") as YScalar)?.Value ?? "scenario-model";
                     var fields = m.Get("id") is null ? new YMapping([new YEntry(new YScalar("id", true, m.Location), new YScalar(id, true, m.Location)), .. m.Entries], m.Location) : m;
                     var entry = new CatalogEntry("models", id, fields, new Dictionary<string, string>(), $"scenario {file}", m.Location);
-                    int before = diagnostics.Count;
+                    int before = diagnostics.ErrorCount;
                     var merged = catalog.WithOverrides([entry], diagnostics);
-                    if (diagnostics.Count > before) return null;
+                    if (diagnostics.ErrorCount > before) return null; // warnings (e.g. invisible characters removed) do not stop it
                     catalog = merged;
                     return catalog.TryGet<ModelSpec>(id, out var model) ? model : null;
                 }

@@ -80,7 +80,7 @@ public static class QuantityParser
         var (number, unitText) = Split(s);
         if (number.Length == 0) return Fail(DiagnosticCodes.WrongType, "expected a number", $"write e.g. '{UnitTable.Example(dimension)}'");
         if (number.Contains(',', StringComparison.Ordinal))
-            return Fail(DiagnosticCodes.WrongType, "commas are not allowed in numbers", "write 27500 or 27.5k, and a decimal point, not a comma");
+            return Fail(DiagnosticCodes.WrongType, "commas are not allowed in numbers (a comma could separate thousands or decimals)", CommaSuggestion(number, unitText));
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             string lower = number.ToLowerInvariant();
@@ -104,9 +104,27 @@ public static class QuantityParser
         }
         var known = table.Keys.Where(k => k.Length > 0).OrderBy(k => k, StringComparer.Ordinal).ToList();
         string? close = Suggest.Closest(unitText.TrimStart('?'), known);
+        if (known.Count == 0)
+            return Fail(DiagnosticCodes.UnknownUnit, $"takes a plain number, without a unit ('{unitText.TrimStart('?')}')", $"write '{number}'");
         return Fail(DiagnosticCodes.UnknownUnit,
             $"unknown unit '{unitText.TrimStart('?')}' for {Describe(dimension)}",
-            close is not null ? $"did you mean '{number} {close}'?" : "valid units: " + string.Join(", ", known));
+            close is null ? "valid units: " + string.Join(", ", known)
+            // "mW" for "MW" is a factor of 10^9, not a typo to fix silently: say why the case matters.
+            : string.Equals(close, unitText, StringComparison.OrdinalIgnoreCase) ? $"units are case-sensitive ('m' is milli, 'M' mega): did you mean '{number} {close}'?"
+            : $"did you mean '{number} {close}'?");
+    }
+
+    /// <summary>"1,000" as a thousand or as one; "1,5" as one and a half: both readings, in the user's own digits.</summary>
+    public static string CommaSuggestion(string number, string unit)
+    {
+        string u = unit.Length > 0 ? " " + unit : "";
+        bool thousands = System.Text.RegularExpressions.Regex.IsMatch(number, @"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$");
+        string joined = number.Replace(",", "", StringComparison.Ordinal);
+        int last = number.LastIndexOf(',');
+        string decimalReading = number[..last].Replace(",", "", StringComparison.Ordinal) + "." + number[(last + 1)..];
+        return thousands && !number.Contains('.', StringComparison.Ordinal)
+            ? $"write '{joined}{u}' for {joined}, or '{decimalReading}{u}' if the comma is a decimal point"
+            : thousands ? $"write '{joined}{u}' (no thousands separators)" : $"write '{decimalReading}{u}' (a decimal point, not a comma)";
     }
 
     /// <summary>NaN and infinity as YAML, .NET and spreadsheets write them.</summary>

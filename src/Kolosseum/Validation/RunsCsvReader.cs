@@ -83,7 +83,15 @@ public static class RunsCsvReader
             _ok = false;
         }
 
-        private string Text(string column) => Cell(column).Text.Trim();
+        /// <summary>A text cell without the characters that hide or reorder it (a warning names those removed).</summary>
+        private string Text(string column)
+        {
+            var c = Cell(column);
+            var (text, removed) = InvisibleText.Strip(c.Text.Trim());
+            if (removed is not null)
+                diagnostics.Warning(DiagnosticCodes.InvisibleText, At(c), column, text, $"invisible characters removed ({removed}): they hide or reorder text in the output");
+            return text;
+        }
 
         private int? Int(string column, bool required, int min = 1, int max = int.MaxValue)
         {
@@ -123,7 +131,7 @@ public static class RunsCsvReader
         public PublishedRun? Read(Catalog.Catalog catalog)
         {
             var idCell = Cell("id");
-            string id = idCell.Text.Trim();
+            string id = Text("id");
             if (id.Length == 0) Error("id", idCell, "is required");
             int? layers = Int("layers", true, 1, 100_000);
             int? hidden = Int("hidden", true, 1, 10_000_000);

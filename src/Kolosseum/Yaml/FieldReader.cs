@@ -75,9 +75,19 @@ public sealed class FieldReader
     {
         var node = Node(key, required);
         if (node is null) return null;
-        if (node is YScalar s) return s.Value;
+        if (node is YScalar s) return Visible(s, FieldPath(key));
         WrongType(key, node, "text");
         return null;
+    }
+
+    /// <summary>A text without the characters that hide or reorder it (a warning names those removed).</summary>
+    private string Visible(YScalar s, string field)
+    {
+        var (text, removed) = InvisibleText.Strip(s.Value);
+        if (removed is not null)
+            _diagnostics.Warning(DiagnosticCodes.InvisibleText, s.Location, field, text,
+                $"invisible characters removed ({removed}): they hide or reorder text in the report, the JSON and the terminal");
+        return text;
     }
 
     /// <summary>A plain number (no unit) within [min, max].</summary>
@@ -235,23 +245,5 @@ public sealed class FieldReader
 
     public static string? Describe(YNode node) => node is YScalar s ? s.Value : null;
 
-    private static string RangeRule(double min, double max, Dimension dimension)
-    {
-        static string F(double v) => Math.Abs(v) >= 1e6 ? v.ToString("0.###e0", CultureInfo.InvariantCulture) : v.ToString("0.######", CultureInfo.InvariantCulture);
-        string unit = dimension switch
-        {
-            Dimension.Bytes => " B",
-            Dimension.BytesPerSecond => " B/s",
-            Dimension.Watts => " W",
-            Dimension.Duration => " s",
-            Dimension.Usd => " USD",
-            _ => "",
-        };
-        bool hasMin = min > double.MinValue && min > long.MinValue;
-        bool hasMax = max < double.MaxValue && max < long.MaxValue;
-        if (hasMin && hasMax) return $"must be between {F(min)}{unit} and {F(max)}{unit}";
-        if (hasMin) return min == 0 ? "must not be negative" : $"must be at least {F(min)}{unit}";
-        if (hasMax) return $"must be at most {F(max)}{unit}";
-        return "is out of range";
-    }
+    private static string RangeRule(double min, double max, Dimension dimension) => RangeText.Rule(min, max, dimension);
 }

@@ -65,7 +65,10 @@ public class UncertainPlanTests
                     var x = a.Options[k].Figures[m];
                     var y = b.Options[k].Figures[m];
                     if (double.IsNaN(x.P50) && double.IsNaN(y.P50)) continue;
-                    double tol = 1e-9 * (1 + Math.Abs(x.P50));
+                    // One part per million of the figure: a figure that barely depends on the widened input (the
+                    // horizon TCO on the performance bias) moves by a few parts per billion either way (CsCheck seed
+                    // 9PUk9CjblEWa: $0.02 of $4.1M), which no reader can see.
+                    double tol = 1e-6 * (1 + Math.Abs(x.P50));
                     if (y.P10 > x.P10 + tol || y.P90 < x.P90 - tol) return false;
                 }
             return true;
