@@ -240,6 +240,11 @@ public static class LayoutSearch
                                     continue;
                                 }
                                 var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zeros[z], sp, recomputes[r], mb) { ExpertTp = expertTp };
+                                if (space.Admit is { } admit && !admit(layout))
+                                {
+                                    acc.Rejected[(int)RejectionReason.OutsideValidated]++;
+                                    continue;
+                                }
                                 var estimate = model.Evaluate(in layout, in terms);
                                 acc.Evaluated++;
                                 if (!estimate.Fits && space.RequireFit)

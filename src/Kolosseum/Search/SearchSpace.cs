@@ -53,5 +53,11 @@ public sealed record SearchSpace
     /// <summary>Most (tp, cp, pp, dp) groups listed before the candidates are counted; bounds the memory of the listing.</summary>
     public int MaxWorkItems { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Only layouts this admits are evaluated (null: all). <c>--validated-only</c> admits the layouts whose
+    /// features all lie inside the validated rows (Validation/ValidatedEnvelope.cs).
+    /// </summary>
+    public Func<Layout, bool>? Admit { get; init; }
+
     public static SearchSpace Full { get; } = new();
 }
