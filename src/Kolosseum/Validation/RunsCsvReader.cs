@@ -41,7 +41,7 @@ public static class RunsCsvReader
         if (table.Rows.Count == 0 && !diagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCodes.CsvFormat, new SourceLocation(file, 2, 1), "", null, "the file has a header but no rows",
-                "add one row per published run (schema: shared/validation/README.md)");
+                $"add one row per published run (schema: {PublishedRuns.SchemaPath})");
             return [];
         }
         var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
