@@ -45,6 +45,8 @@ internal static class PlanView
         {
             c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {UnitFormat.Count(p.Option.Gpus)} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
+            c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
             c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
