@@ -92,7 +92,7 @@ public sealed class ValidatedEnvelope
         Note(zero == 3 && cp > 1 && _zero3Cp is null, () => "ZeRO-3 with context parallelism: no validated row");
         Note(zero == 3 && pp > 1 && _zero3Pp is null, () => "ZeRO-3 with pipeline parallelism: no validated row");
         Note(zero == 3 && tp > 1 && _zero3Tp is null, () => "ZeRO-3 with tensor parallelism: no validated row");
-        Note(gpus > _gpus.Value, () => $"{gpus.Inv()} GPUs, more than any validated row ({_gpus.Value.Inv()}, {_gpus.Row})");
+        Note(gpus > _gpus.Value, () => $"{UnitFormat.Count(gpus, "GPU")}, more than any validated row ({UnitFormat.Count(_gpus.Value)}, {_gpus.Row})");
         return n;
     }
 }
