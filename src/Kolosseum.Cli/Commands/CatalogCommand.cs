@@ -19,7 +19,7 @@ internal static class CatalogCommand
         ["models"] = ["models"],
         ["prices"] = ["capex", "rental", "electricity", "carbon", "opex", "facilities"],
         ["failures"] = ["failures", "reliability"],
-        ["buildout"] = ["buildout"],
+        ["buildout"] = ["buildout", "build_records"],
     };
 
     public static Command Create(CliContext context)
