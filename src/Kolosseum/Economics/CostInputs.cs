@@ -19,6 +19,12 @@ public sealed record CostInputs
 
     /// <summary>Price per GPU-hour to rent this option's GPUs; null when no price applies (then no rent comparison).</summary>
     public HourlyRate? RentPrice { get; init; }
+
+    /// <summary>The price the run itself rents at when its term differs from <see cref="RentPrice"/>'s (which still prices the horizon); null: the same.</summary>
+    public HourlyRate? RunRentPrice { get; init; }
+
+    /// <summary>The least time the rent bills for (a commitment longer than the run, paid whole); null: the run's wall time.</summary>
+    public Units.Duration? RentBilledAtLeast { get; init; }
 }
 
 /// <summary>Multipliers on the inputs the tornado table varies; all 1 for the base case.</summary>

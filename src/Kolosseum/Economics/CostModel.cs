@@ -65,7 +65,9 @@ public static class CostModel
         var cashOpex = fixedTotal - capitalCharges + energyYear;
 
         HourlyRate? rentEffective = inputs.RentPrice is { } p ? p * (f.RentPrice * (1 + econ.RentalOverhead)) : null;
-        Usd? rentedRun = rentEffective is { } re ? re * (wall * inv.Gpus) : null;
+        var billed = inputs.RentBilledAtLeast is { } least && least > wall ? least : wall;
+        HourlyRate? runRate = inputs.RunRentPrice is { } rp ? rp * (f.RentPrice * (1 + econ.RentalOverhead)) : rentEffective;
+        Usd? rentedRun = runRate is { } re ? re * (billed * inv.Gpus) : null;
         Usd? rentedTco = rentEffective is { } re2 ? re2 * (horizon * inv.Gpus) : null;
         BreakEven? breakEven = rentEffective is { } re3 ? BreakEvenWith(re3, inv.Gpus, fixedTotal, busy, idle, u, cashOpex, capex.Total, rate, perUseful, hardwareLife) : null;
 

@@ -55,6 +55,10 @@ public sealed record RentalChoice : IOptionSection<RentalChoice>
         return new RentalChoice { Catalog = price };
     }
 
+    /// <summary>The catalog price behind <see cref="Resolve"/>: null when a price was given (its term is the scenario's to know) or none applies.</summary>
+    public RentalPrice? ResolveEntry(string gpuId, EconomicsSettings economics) =>
+        Given is not null ? null : Catalog ?? (economics.Rental.GpuId == gpuId ? economics.Rental : null);
+
     /// <summary>The price this option rents at: its own, else the scenario's reference if it rents the same GPU; null when neither applies.</summary>
     public (HourlyRate Price, Assumption Echo)? Resolve(string optionName, string gpuId, EconomicsSettings economics, Catalog.Catalog catalog)
     {

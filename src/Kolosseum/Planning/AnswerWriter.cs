@@ -32,10 +32,13 @@ internal static class AnswerWriter
         var cheapest = plans.MinBy(p => p.Cost.RunCost.Value)!;
         sb.Append(CultureInfo.InvariantCulture, $"The run costs {string.Join(" against ", plans.Select(p => $"{p.Cost.RunCost} for {p.Option.Name}"))}");
         sb.Append(plans.Count > 1 ? $", so {cheapest.Option.Name} trains it cheapest. " : ". ");
+        foreach (var rented in plans.Where(p => p.RentBasis is not null)) sb.Append(CultureInfo.InvariantCulture, $"{rented.Option.Name}: {rented.RentBasis}. ");
 
         foreach (var owned in plans.Where(p => p.Option.Ownership == Ownership.Owned))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"Owning {owned.Option.Gpus:N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
+            if (owned.SiteCapped && owned.Power.Site is { } limit)
+                sb.Append(CultureInfo.InvariantCulture, $"{owned.Option.Name} is planned under the {UnitFormat.Number(limit.Limit.Megawatts)} MW site limit, which powers {owned.PoweredGpus:N0} of its {owned.Option.Gpus:N0} GPUs: the plan trains, powers and prices those (the rest stay dark). ");
+            sb.Append(CultureInfo.InvariantCulture, $"Owning {(owned.SiteCapped ? owned.PoweredGpus : owned.Option.Gpus):N0} {owned.Option.Gpu.Name} needs {owned.Cost.Capex.Total} up front and ");
             sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Number(owned.FacilityMw)} MW at the facility ({UnitFormat.Number(owned.ItMw)} MW IT), swinging {UnitFormat.Number(owned.SwingMw)} MW every step");
             if (owned.Power.Site is { } site)
                 sb.Append(site.Fits ? $", within the {UnitFormat.Number(site.Limit.Megawatts)} MW site limit"

@@ -89,16 +89,22 @@ public static class OptionEvaluation
         var power = scenario.Sections.Get<PowerSettings>();
         var economics = scenario.Sections.Get<EconomicsSettings>();
         var inventory = ClusterInventory.ForOption(option, power, catalog, FabricLoad.From(fabric));
+        // Under a site cap the plan powers, runs and prices the GPUs the site can power; the rest stay dark.
+        if (setup.SiteCapped) inventory = inventory.WithGpus(setup.PoweredGpus);
         double computeSeconds = step.Time.Where(p => p.Name is "compute" or "recompute").Sum(p => p.Value);
         var phases = StepPhases.FromTimes(new Duration(computeSeconds), new Duration(step.StepTime.Seconds - computeSeconds));
         var run = new RunProfile(phases, step.StepTime, work, Math.Clamp(rel.Goodput.Mean, 1e-6, 1), inputs.Interval.Value,
             inputs.Checkpoint.Blocking, inputs.Restart.Total);
-        var powerReport = PowerModel.Evaluate(inventory, power, run, economics.Utilisation, economics.Capex.BatteryPerKilowattHour);
-        var rent = option.Sections.TryGet<RentalChoice>(out var rc) ? rc.Resolve(option.Name, option.Gpu.Id, economics, catalog) : null;
+        var powerReport = PowerModel.Evaluate(inventory, power, run, economics.Utilisation, economics.Capex.BatteryPerKilowattHour, trainingGpus: step.Gpus);
+        var rental = option.Sections.TryGet<RentalChoice>(out var rc) ? rc : new RentalChoice();
+        var rent = rental.Resolve(option.Name, option.Gpu.Id, economics, catalog);
+        // A rented run pays a price whose term covers it, or the whole commitment (docs/economics.md, "Rental term").
+        var term = option.Ownership == Ownership.Rented && rental.ResolveEntry(option.Gpu.Id, economics) is { } entry
+            ? RentalTerm.ForRun(entry, run.WallClock, catalog) : null;
         var costInputs = new CostInputs
         {
             Name = option.Name, Ownership = option.Ownership, Inventory = inventory, Run = run, Power = power, Economics = economics,
-            RentPrice = rent?.Price,
+            RentPrice = rent?.Price, RunRentPrice = term?.Price, RentBilledAtLeast = term?.BilledAtLeast,
         };
         var cost = CostModel.Evaluate(costInputs);
         var tornado = Tornado.Run(costInputs, economics.Sensitivity, c => c.RunCost);
@@ -121,7 +127,8 @@ public static class OptionEvaluation
         {
             Option = option, Training = training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
             BestLayouts = best, Delivered = choice?.Ranking ?? [], RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
-            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, Cost = cost, CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
+            Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, PoweredGpus = setup.PoweredGpus, RentBasis = term?.Basis, Cost = cost,
+            CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);
     }
 

@@ -67,6 +67,14 @@ public sealed record OptionPlan
     public WhatIfTable? WhatIf { get; init; }
     public required PowerReport Power { get; init; }
     public SiteFit? Site { get; init; }
+
+    /// <summary>GPUs the site can power: the option's, or fewer when the plan trains under the site limit (the rest stay dark).</summary>
+    public long PoweredGpus { get; init; }
+
+    public bool SiteCapped => PoweredGpus < Option.Gpus;
+
+    /// <summary>Why a rented run is not priced at its option's rate (a commitment longer than the run); null when it is.</summary>
+    public string? RentBasis { get; init; }
     public required OptionCost Cost { get; init; }
 
     /// <summary>What the cost model was given, so that a sampled plan can price the same run with other inputs.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kolosseum.Fabric;
 using Kolosseum.Performance;
+using Kolosseum.Power;
 using Kolosseum.Reliability;
 using Kolosseum.Scenarios;
 using Kolosseum.Search;
@@ -24,8 +25,17 @@ public sealed record OptionSetup
     public required ClusterFabric Fabric { get; init; }
     public required ClusterNetwork Network { get; init; }
 
-    /// <summary>GPUs a layout may use: the option's GPUs less the nodes kept as hot spares.</summary>
+    /// <summary>GPUs a layout may use: the option's GPUs (or those the site can power) less the nodes kept as hot spares.</summary>
     public required long TrainableGpus { get; init; }
+
+    /// <summary>
+    /// GPUs the site can power at nameplate (facility capacity within <c>power.site_limit</c>): the option's GPUs when
+    /// they fit or no limit applies (rented capacity stands on the provider's site); fewer when the option is planned under the cap.
+    /// </summary>
+    public required long PoweredGpus { get; init; }
+
+    /// <summary>Whether the site limit capped the GPUs that train (the rest of the option stays dark).</summary>
+    public bool SiteCapped => PoweredGpus < Option.Gpus;
 
     /// <summary>One performance model per global batch the search considered (just the scenario's when the option gives a layout).</summary>
     public required IReadOnlyList<PerformanceModel> Models { get; init; }
@@ -71,14 +81,26 @@ public sealed record OptionSetup
         var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
         var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
         var relSettings = scenario.Sections.Get<ReliabilitySettings>();
-        long trainable = SpareReservation.TrainableGpus(option.Gpus, option.Node.GpusPerNode, relSettings.Profile.Spares);
+        // A site limit caps what may train: never plan a run on power the site does not have (docs/plan.md, "Site limit").
+        long powered = option.Gpus;
+        var power = scenario.Sections.Get<PowerSettings>();
+        if (option.Ownership == Ownership.Owned && power.SiteLimit is { } limit)
+        {
+            var inventory = ClusterInventory.ForOption(option, power, catalog, FabricLoad.From(fabric));
+            var fit = SiteFit.Check(inventory, power.Pue, StepPhases.FromTimes(Duration.FromSeconds(1), Duration.Zero), limit);
+            if (!fit.Fits) powered = fit.LargestGpus;
+            if (powered < option.Node.GpusPerNode)
+                return OptionSetupResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"infeasible at the site limit: {UnitFormat.Number(limit.Megawatts)} MW powers no {option.Node.Id} node of this cluster ({UnitFormat.Number(fit.FacilityCapacity.Megawatts)} MW for all {option.Gpus:N0} GPUs)"));
+        }
+        long trainable = SpareReservation.TrainableGpus(powered, option.Node.GpusPerNode, relSettings.Profile.Spares);
         var chosen = LayoutChoice.Choose(models, option, trainable, scenario.Sections.Get<SearchSettings>(), options.Threads, options.Cancellation, ref budget);
         if (chosen.Step is null) return OptionSetupResult.Fail(chosen.Infeasible!);
         if (chosen.Step.TrainTime.Days > Planner.MaxRunYears * 365.25)
             return OptionSetupResult.Fail($"the run would take {UnitFormat.Number(chosen.Step.TrainTime.Years)} years without a single failure, beyond the {Planner.MaxRunYears} years a plan is dated in");
         return new OptionSetupResult(new OptionSetup
         {
-            Option = option, Index = index, Fabric = fabric, Network = network, TrainableGpus = trainable, Models = models, Model = chosen.Model!,
+            Option = option, Index = index, Fabric = fabric, Network = network, TrainableGpus = trainable, PoweredGpus = powered, Models = models, Model = chosen.Model!,
             Search = chosen.Search, Step = chosen.Step, BestLayouts = chosen.Best, Scaling = chosen.Scaling, Candidates = chosen.Candidates,
         }, null);
     }

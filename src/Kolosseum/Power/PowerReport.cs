@@ -29,13 +29,21 @@ public static class PowerModel
     /// <param name="run">The run: step phases and time from performance, ETTR and checkpoint/restart figures from reliability.</param>
     /// <param name="utilisation">Fraction of the year the cluster works (economics section), for the energy per year.</param>
     /// <param name="batteryPerKilowattHour">Installed battery price per kWh (capex assumptions).</param>
-    public static PowerReport Evaluate(ClusterInventory inventory, PowerSettings settings, RunProfile run, double utilisation, double batteryPerKilowattHour)
+    /// <param name="trainingGpus">
+    /// GPUs that follow the step (null: all of them). Hot spares and GPUs a layout leaves out sit at a steady draw, so the
+    /// step swing and the battery that rides it count only the GPUs that train.
+    /// </param>
+    public static PowerReport Evaluate(ClusterInventory inventory, PowerSettings settings, RunProfile run, double utilisation, double batteryPerKilowattHour,
+        long? trainingGpus = null)
     {
         var profile = ClusterPower.Compute(inventory, settings.Pue, run.Phases);
+        var swinging = trainingGpus is { } t && t < inventory.Gpus ? ClusterPower.Compute(inventory.WithGpus(t), settings.Pue, run.Phases) : profile;
         var energy = EnergyUse.ForRun(profile, run, settings.ElectricityPrice, settings.Carbon);
         var year = EnergyUse.PerYear(profile, EnergyUse.AverageIt(profile, run), utilisation, settings.ElectricityPrice, settings.Carbon);
-        var swing = PowerSwing.Compute(profile, run, settings.GridRampPerMinute, inventory.Gpu.PowerTransition);
-        var trace = PowerTrace.Build(profile, run, inventory.Gpu.PowerTransition, settings.GridRampPerMinute);
+        var swing = PowerSwing.Compute(swinging, run, settings.GridRampPerMinute, inventory.Gpu.PowerTransition);
+        // The GPUs left out sit idle: the trace rides on their steady draw and swings as the training GPUs do.
+        var trace = PowerTrace.Build(swinging, run, inventory.Gpu.PowerTransition, settings.GridRampPerMinute,
+            steady: profile.It(PowerState.Idle) - swinging.It(PowerState.Idle));
         var site = settings.SiteLimit is { } limit ? SiteFit.Check(inventory, settings.Pue, run.Phases, limit) : null;
         return new PowerReport
         {

@@ -9,17 +9,21 @@ public sealed record TracePoint(double Seconds, Watts It, string Phase);
 /// A short, deterministic picture of a synchronous job's IT power: job start, steps (compute and communication),
 /// a checkpoint pause, more steps, a failure with its restart, recovery and the job's end. Transitions take the
 /// GPU's power transition time; a job start ramps at the grid limit, as a controlled ramp-up would.
+/// GPUs that do not train (hot spares, GPUs a layout leaves out) add a steady draw under the whole trace, so the
+/// trace swings by exactly the step swing of the GPUs that train.
 /// </summary>
 public static class PowerTrace
 {
     public const int StepsBetweenEvents = 4;
 
-    public static IReadOnlyList<TracePoint> Build(PowerProfile power, RunProfile run, Duration? gpuTransition, Watts gridRampPerMinute)
+    /// <param name="power">The profile of the GPUs that follow the step.</param>
+    /// <param name="steady">The draw of everything else that is powered but does not train (zero when every GPU trains).</param>
+    public static IReadOnlyList<TracePoint> Build(PowerProfile power, RunProfile run, Duration? gpuTransition, Watts gridRampPerMinute, Watts steady = default)
     {
-        var idle = power.It(PowerState.Idle);
-        var compute = power.It(PowerState.Compute);
-        var comm = power.It(PowerState.Communication);
-        var stalled = power.It(PowerState.Stalled);
+        var idle = power.It(PowerState.Idle) + steady;
+        var compute = power.It(PowerState.Compute) + steady;
+        var comm = power.It(PowerState.Communication) + steady;
+        var stalled = power.It(PowerState.Stalled) + steady;
         double edge = Math.Min(gpuTransition?.Seconds ?? 0, run.StepTime.Seconds / 10);
         var points = new List<TracePoint>();
         double t = 0;

@@ -54,10 +54,11 @@ internal static class PowerSection
     private static LineChart Trace(OptionPlan p)
     {
         var power = p.Power;
+        // The levels are the trace's own: GPUs that do not train add a steady draw under both.
         var markers = new List<ChartMarker>
         {
-            new(power.Profile.It(PowerState.Compute).Value, "compute"),
-            new(power.Profile.It(PowerState.Communication).Value, "communication, " + power.Swing.StepSwing + " lower"),
+            new(Level(power.Trace, "compute"), "compute"),
+            new(Level(power.Trace, "communication"), "communication, " + power.Swing.StepSwing + " lower"),
         };
         // The site limit is on facility power; the trace is IT power, so the limit is drawn at limit / PUE.
         if (power.Site is { } site && p.Option.Ownership == Scenarios.Ownership.Owned)
@@ -72,6 +73,8 @@ internal static class PowerSection
             YMarkers = [.. markers],
         };
     }
+
+    private static double Level(IReadOnlyList<TracePoint> trace, string phase) => trace.First(t => t.Phase == phase).It.Value;
 
     /// <summary>The first steps and the checkpoint of every option, from the first compute phase: the swing itself.</summary>
     private static LineChart StepsUpClose(Plan plan)
