@@ -47,6 +47,7 @@ internal static class PlanView
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
+            if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
             c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
@@ -87,4 +88,9 @@ internal static class PlanView
             _ => UnitFormat.Number(v),
         };
     }
+
+    /// <summary>The fastest layout inside the validated runs, beside the chosen one (search.validated: beside).</summary>
+    internal static string ValidatedLine(OptionPlan p) => p.ValidatedBest is { } v
+        ? $"best with its shape inside the validated runs: {v.Layout} on {v.Gpus:N0} GPUs, step {v.StepTime}, MFU {(v.Mfu * 100).Inv("0.0")} %, {v.Memory.GiB.Inv("0.0")} GiB, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
+        : "best with its shape inside the validated runs: none fits";
 }
