@@ -11,8 +11,8 @@ namespace Kolosseum.Cli.Commands;
 internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<StepReport> Pareto)
 {
     public static SearchView Of(PerformanceModel model, SearchResult result) =>
-        new([.. result.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate))],
-            [.. result.Pareto.Select(b => StepReport.From(model, b.Layout, b.Estimate))]);
+        new([.. result.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))],
+            [.. result.Pareto.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))]);
 
     public static void Render(CliContext context, RunInputs inputs, SearchResult result, SearchView view)
     {

@@ -23,8 +23,9 @@ internal static class LayoutChoice
     }
 
     /// <summary>
-    /// Searches each allowed global batch (the scenario's batch doubled up to its maximum) and keeps the fastest
-    /// layout over all of them; <paramref name="models"/> holds one performance model per batch. The search
+    /// Searches each anchor batch (the scenario's batch doubled up to its maximum), and near each the multiples of the
+    /// dp that fills the cluster, and keeps the fastest layout over all of them; <paramref name="models"/> holds one
+    /// performance model per anchor batch (each layout found carries the model of its own batch). The search
     /// uses at most <paramref name="trainable"/> GPUs: the option's GPUs less the nodes kept as hot spares.
     /// </summary>
     public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings, int? threads,
@@ -52,20 +53,19 @@ internal static class LayoutChoice
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
             bool isFull = gpus == trainable;
             if (isFull && option.Layout is not null) continue;
-            var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
+            var space = Space(settings);
             SearchResult? best = null;
-            PerformanceModel? bestModel = null;
             foreach (var m in models)
             {
                 var result = LayoutSearch.Run(m, gpus, space, isFull ? settings.Top : 1, searchOptions);
                 if (result.Best.Count == 0) continue;
                 if (isFull)
                     foreach (var c in result.Best.Concat(result.Pareto))
-                        if (!candidates.Any(x => x.Model == m && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(m, c));
-                if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) (best, bestModel) = (result, m);
+                        if (!candidates.Any(x => x.Model.Training.GlobalBatch == c.GlobalBatch && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(c.Model, c));
+                if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) best = result;
             }
-            scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(bestModel!, best.Best[0].Layout, best.Best[0].Estimate)));
-            if (isFull && best is not null) (full, model) = (best, bestModel!);
+            scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(best.Best[0].Model, best.Best[0].Layout, best.Best[0].Estimate)));
+            if (isFull && best is not null) (full, model) = (best, best.Best[0].Model);
         }
 
         if (option.Layout is { } given)
@@ -78,13 +78,16 @@ internal static class LayoutChoice
         }
         if (full is null || full.Best.Count == 0)
         {
-            var any = LayoutSearch.Run(models[0], trainable, new SearchSpace { MinGpuFraction = settings.MinGpuFraction }, 1, searchOptions);
+            var any = LayoutSearch.Run(models[0], trainable, Space(settings), 1, searchOptions);
             string reasons = string.Join(", ", any.Rejected.Select(kv => $"{kv.Key} {kv.Value}"));
             return new Outcome(null, any, scaling, $"no layout fits on {trainable} × {option.Gpu.Id}{(trainable < option.Gpus ? $" (of {option.Gpus}, the rest kept as hot spares)" : "")} ({reasons})");
         }
-        var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
+        var ranked = full.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate)).ToList();
         return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model, Candidates = candidates };
     }
+
+    /// <summary>The plan's search space: every layout, the batch free inside the scenario's range (docs/search.md, "Global batch").</summary>
+    private static SearchSpace Space(SearchSettings settings) => new() { MinGpuFraction = settings.MinGpuFraction, FreeBatch = true };
 
     /// <summary>
     /// Layouts one plan may consider in all its searches: ten times the default scenario's 4.7e7, and above the
@@ -97,7 +100,7 @@ internal static class LayoutChoice
     private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings)
     {
         long needed = 0;
-        var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
+        var space = Space(settings);
         foreach (double fraction in settings.ScalingFractions)
         {
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));

@@ -59,7 +59,7 @@ public static class OptionEvaluation
         if (choice is { } chosen)
         {
             var c = chosen.Candidate.Candidate;
-            bool same = c.Model == setup.Model && c.Layout.Layout == setup.Step.Layout;
+            bool same = c.Model.Training.GlobalBatch == setup.Training.GlobalBatch && c.Layout.Layout == setup.Step.Layout;
             step = same ? setup.Step : StepReport.From(c.Model, c.Layout.Layout, c.Layout.Estimate);
             training = c.Model.Training;
             best = same ? setup.BestLayouts : [step, .. setup.BestLayouts.Where(b => b.Layout != step.Layout).Take(Math.Max(0, searchSettings.Top - 1))];
@@ -162,7 +162,7 @@ public static class OptionEvaluation
         }
         var shown = ranking.Take(RankingShown).ToList();
         // The fastest failure-free layout stays in view, so that the answer can say what choosing it would cost.
-        if (ranking.FirstOrDefault(d => d.Candidate.Model == setup.Model && d.Candidate.Layout.Layout == setup.Step.Layout) is { } fastest && !shown.Contains(fastest))
+        if (ranking.FirstOrDefault(d => d.Candidate.Model.Training.GlobalBatch == setup.Training.GlobalBatch && d.Candidate.Layout.Layout == setup.Step.Layout) is { } fastest && !shown.Contains(fastest))
             shown.Add(fastest);
         if (simulated.Count == 0)
             return firstFailure is { } f ? new DeliveredChoice(f.Item1, f.Item2, shown) : null;

@@ -137,7 +137,8 @@ public static class ScenarioLoader
         long? tokens = t.Integer("tokens", min: 1, max: (long)1e17, rangeHint: "tokens are counted like 15T (1.5e13); 1e17 is far beyond any corpus");
         double? compute = t.Quantity("compute", Dimension.Flops, min: 1, max: 1e32, rangeHint: "e.g. 3e25 FLOP");
         int? globalBatch = t.Int("global_batch", required: true, min: 1, max: 100_000_000, rangeHint: "sequences per optimizer step, e.g. 2048");
-        int? globalBatchMax = t.Int("global_batch_max", min: 1, max: 100_000_000, rangeHint: "the largest batch the search may double the batch up to");
+        int? globalBatchMax = t.Int("global_batch_max", min: 1, max: 100_000_000, rangeHint: "the largest batch the search may choose");
+        int? globalBatchMin = t.Int("global_batch_min", min: 1, max: 100_000_000, rangeHint: "the smallest batch the search may choose");
         int? seq = t.Int("seq_len", min: 1, max: 100_000_000) ?? model?.SeqLen;
         var precision = t.Enum<Precision>("precision", required: true);
         var attention = t.Enum<AttentionKernel>("attention") ?? AttentionKernel.Flash;
@@ -160,11 +161,18 @@ public static class ScenarioLoader
                 $"cannot be smaller than global_batch ({globalBatch.Inv()})", "give a larger maximum, or leave it out");
             return null;
         }
+        if (globalBatch is not null && globalBatchMin is not null && globalBatchMin > globalBatch)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent, t.Node("global_batch_min")!.Location, "training.global_batch_min", globalBatchMin.Inv(),
+                $"cannot be larger than global_batch ({globalBatch.Inv()})", "give a smaller minimum, or leave it out");
+            return null;
+        }
         if (model is null || globalBatch is null || seq is null || precision is null) return null;
         double tokenCount = tokens ?? compute!.Value / WorkloadMath.TrainingFlopsPerToken(model, WorkloadMath.Count(model), seq.Value, causal: false);
         return new TrainingSpec
         {
-            Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
+            Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, GlobalBatchMin = globalBatchMin,
+            ReferenceBatch = globalBatch.Value, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
         };
     }
 

@@ -47,5 +47,12 @@ public sealed record SearchSpace
     /// <summary>Most (tp, cp, pp, dp) groups listed before the candidates are counted; bounds the memory of the listing.</summary>
     public int MaxWorkItems { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Whether the global batch may move inside the training spec's [LowestBatch, HighestBatch] so that a layout can
+    /// fill the cluster: besides the dp that divide the batch, each (tp, cp, pp) also tries the dp that uses the most
+    /// GPUs, at the multiples of it next to the batch (<see cref="TrainingSpec.BatchesNear"/>). Off: the batch is fixed.
+    /// </summary>
+    public bool FreeBatch { get; init; }
+
     public static SearchSpace Full { get; } = new();
 }
