@@ -5,8 +5,19 @@ namespace Kolosseum.Performance;
 /// <summary>What one training run does: how many tokens, in which batches, at which precision.</summary>
 public sealed record TrainingSpec
 {
-    /// <summary>Tokens to train on.</summary>
+    /// <summary>Tokens to train on at <see cref="GlobalBatch"/> (the scenario's budget grown by the batch penalty when the batch moved).</summary>
     public required double Tokens { get; init; }
+
+    /// <summary>The scenario's token budget, read at its own batch (<see cref="Reference"/>); null: <see cref="Tokens"/>.</summary>
+    public double? ReferenceTokens { get; init; }
+
+    /// <summary>
+    /// B_noise of McCandlish et al. 2018 (arXiv 1812.06162) in tokens per step; null: the tokens do not depend on the batch.
+    /// </summary>
+    public double? NoiseScaleTokens { get; init; }
+
+    /// <summary>The token budget as the scenario gives it, at its own batch.</summary>
+    public double ScenarioTokens => ReferenceTokens ?? Tokens;
 
     /// <summary>Sequences per optimizer step.</summary>
     public required int GlobalBatch { get; init; }
@@ -63,8 +74,24 @@ public sealed record TrainingSpec
         if (above <= HighestBatch) yield return (int)above;
     }
 
-    /// <summary>The same run at another batch (the scenario's batch and range stay).</summary>
-    public TrainingSpec AtBatch(int batch) => batch == GlobalBatch ? this : this with { GlobalBatch = batch, ReferenceBatch = Reference };
+    /// <summary>The same run at another batch: the scenario's batch, budget and range stay, the tokens follow <see cref="TokensAt"/>.</summary>
+    public TrainingSpec AtBatch(int batch) => batch == GlobalBatch ? this
+        : this with { GlobalBatch = batch, ReferenceBatch = Reference, ReferenceTokens = ScenarioTokens, Tokens = TokensAt(batch) };
+
+    /// <summary>
+    /// Tokens the run needs at a batch of <paramref name="batch"/> sequences: D(B) = D_ref (1 + B / B_noise) / (1 + B_ref / B_noise),
+    /// McCandlish et al.'s D(B) = D_min (1 + B / B_noise) with the scenario's budget read as D at its own batch B_ref
+    /// (docs/search.md, "Tokens at a batch"). <paramref name="noiseScale"/> multiplies B_noise (an uncertainty sample).
+    /// </summary>
+    public double TokensAt(int batch, double noiseScale = 1) => ScenarioTokens * TokenFactor(batch, noiseScale);
+
+    /// <summary>D(B) / D(B_ref): 1 at the scenario's batch, growing with the batch; 1 when no B_noise is given.</summary>
+    public double TokenFactor(int batch, double noiseScale = 1)
+    {
+        if (NoiseScaleTokens is not { } noise || batch == Reference) return 1;
+        double b = noise * noiseScale;
+        return (1 + (double)batch * SeqLen / b) / (1 + (double)Reference * SeqLen / b);
+    }
 
     /// <summary>The batch as a title shows it: "2048" or, when the search may move it, "2048–8192" (sequences).</summary>
     public string BatchRange()

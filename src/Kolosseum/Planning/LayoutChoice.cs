@@ -64,6 +64,13 @@ internal static class LayoutChoice
                         if (!candidates.Any(x => x.Model.Training.GlobalBatch == c.GlobalBatch && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(c.Model, c));
                 if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) best = result;
             }
+            // The scenario's own batch alone, so that the plan can show its days beside the searched batch's.
+            if (isFull)
+            {
+                var reference = LayoutSearch.Run(models[0], gpus, space with { FreeBatch = false }, settings.Top, searchOptions);
+                foreach (var c in reference.Best.Concat(reference.Pareto))
+                    if (!candidates.Any(x => x.Model.Training.GlobalBatch == c.GlobalBatch && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(c.Model, c));
+            }
             scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(best.Best[0].Model, best.Best[0].Layout, best.Best[0].Estimate)));
             if (isFull && best is not null) (full, model) = (best, best.Best[0].Model);
         }
@@ -109,6 +116,11 @@ internal static class LayoutChoice
             {
                 long c = LayoutSearch.CountCandidates(m, gpus, space);
                 needed = c > long.MaxValue - needed ? long.MaxValue : needed + c;
+            }
+            if (gpus == trainable)
+            {
+                long r = LayoutSearch.CountCandidates(models[0], gpus, space with { FreeBatch = false });
+                needed = r > long.MaxValue - needed ? long.MaxValue : needed + r;
             }
         }
         return needed;
