@@ -49,6 +49,7 @@ internal static class PlanJson
             ownership = p.Option.Ownership.Name(),
             layout = EstimateJson.Layout(p.Step.Layout),
             layout_searched = p.Search is not null,
+            outside_validated = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen),
             global_batch = p.Training.GlobalBatch,
             tokens = p.Training.Tokens,
             batch_days = p.BatchDays is { } bd ? new
@@ -110,7 +111,7 @@ internal static class PlanJson
                 evaluated = s.Evaluated,
                 feasible = s.Feasible,
                 rejected = s.Rejected.ToDictionary(kv => kv.Key.Name(), kv => kv.Value),
-                best = p.BestLayouts.Select(SearchJson.Entry),
+                best = p.BestLayouts.Select(r => SearchJson.Entry(r, Validation.ValidatedEnvelope.Embedded.Outside(r.Layout, p.Training.SeqLen))),
                 rank_by = EnumNames<RankBy>.Name(p.RankBy),
                 delivered = p.Delivered.Select(d => new
                 {

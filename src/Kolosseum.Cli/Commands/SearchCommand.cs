@@ -17,18 +17,20 @@ internal static class SearchCommand
         var top = new Option<string?>("--top") { Description = "How many layouts to list (default 10)" };
         var minFraction = new Option<string?>("--min-gpu-fraction") { Description = "Smallest share of the GPUs a layout may use; the rest are hot spares (default 0.9)" };
         var threads = new Option<string?>("--threads") { Description = "Worker threads (default: all cores; the result does not depend on it)" };
+        var validatedOnly = new Option<bool>("--validated-only") { Description = "Only layouts whose features all lie inside the validated published runs (no extrapolation)" };
         var json = CommonOptions.Json();
         var command = new Command("search", "Find the fastest parallel layouts (TP, PP, VPP, DP, CP, EP, ZeRO, SP, recompute, micro-batch) for a model on a cluster");
         run.AddTo(command);
         command.Options.Add(top);
         command.Options.Add(minFraction);
         command.Options.Add(threads);
+        command.Options.Add(validatedOnly);
         command.Options.Add(json);
-        command.SetAction(parse => Run(context, parse, run, parse.GetValue(top), parse.GetValue(minFraction), parse.GetValue(threads), parse.GetValue(json)));
+        command.SetAction(parse => Run(context, parse, run, parse.GetValue(top), parse.GetValue(minFraction), parse.GetValue(threads), parse.GetValue(validatedOnly), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, RunFlags runFlags, string? topText, string? fractionText, string? threadsText, bool json)
+    private static int Run(CliContext context, ParseResult parse, RunFlags runFlags, string? topText, string? fractionText, string? threadsText, bool validatedOnly, bool json)
     {
         var bag = new DiagnosticBag();
         var flags = new FlagValues(bag);
@@ -39,13 +41,15 @@ internal static class SearchCommand
         if (inputs is null || top is null || fraction is null) return context.Fail(bag);
 
         var model = inputs.PerformanceModel();
-        var space = new SearchSpace { MinGpuFraction = fraction.Value };
+        var envelope = Validation.ValidatedEnvelope.Embedded;
+        int seq = inputs.Training.SeqLen;
+        var space = new SearchSpace { MinGpuFraction = fraction.Value, Admit = validatedOnly ? l => envelope.Covers(in l, seq) : null };
         var result = RunWithProgress(context, json, () => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads }), (p, report) => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads, Progress = report }));
         if (result.TooLarge)
             context.Stderr.WriteLine($"the search space holds more than {space.MaxCandidates.Inv()} layouts, the most one search considers: use fewer --gpus or a --global-batch with fewer divisors");
-        var view = SearchView.Of(model, result);
+        var view = SearchView.Of(model, result, validatedOnly);
         if (json)
         {
             Json.Write(context, SearchJson.Of(inputs, model, result, view));

@@ -8,11 +8,14 @@ using Spectre.Console;
 namespace Kolosseum.Cli.Commands;
 
 /// <summary>Reports built from a search result: unit-bearing rows for the best layouts and the Pareto front.</summary>
-internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<StepReport> Pareto)
+internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<StepReport> Pareto, int SeqLen, bool ValidatedOnly)
 {
-    public static SearchView Of(PerformanceModel model, SearchResult result) =>
+    public static SearchView Of(PerformanceModel model, SearchResult result, bool validatedOnly = false) =>
         new([.. result.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))],
-            [.. result.Pareto.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))]);
+            [.. result.Pareto.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))], model.Training.SeqLen, validatedOnly);
+
+    /// <summary>The layout's features outside the validated published runs (empty: inside).</summary>
+    public IReadOnlyList<string> Validity(in Kolosseum.Performance.Layout layout) => Validation.ValidatedEnvelope.Embedded.Outside(in layout, SeqLen);
 
     public static void Render(CliContext context, RunInputs inputs, SearchResult result, SearchView view)
     {
@@ -36,6 +39,10 @@ internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<
             pareto.AddRow(r.Gpus.Inv(), (result.ClusterGpus - r.Gpus).Inv(), TerminalText.Markup(r.Layout.ToString()), (r.Mfu * 100).Inv("0.0") + " %", UnitFormat.Number(r.TrainTime.Days));
         c.Write(pareto);
         var best = view.Best[0];
+        var outside = view.Validity(best.Layout);
+        c.MarkupLine(outside.Count == 0
+            ? "validity: the best layout lies inside the validated published runs" + (view.ValidatedOnly ? " (--validated-only)" : "")
+            : "validity: the best layout is outside the validated published runs: " + TerminalText.Markup(string.Join("; ", outside)) + " (--validated-only stays inside)");
         long spares = result.ClusterGpus - best.Gpus;
         if (spares > 0)
             c.MarkupLine($"the best layout uses {best.Gpus.Inv()} GPUs and leaves {spares.Inv()} as hot spares: tp × pp × cp × dp must multiply to the GPU count and dp must divide the global batch, and no layout on all {result.ClusterGpus.Inv()} GPUs is faster");
@@ -69,11 +76,15 @@ internal static class SearchJson
         evaluated = result.Evaluated,
         feasible = result.Feasible,
         rejected = result.Rejected.ToDictionary(kv => kv.Key.Name(), kv => kv.Value),
-        best = view.Best.Select(Entry),
-        pareto = view.Pareto.Select(Entry),
+        validated_only = view.ValidatedOnly,
+        best = view.Best.Select(r => Entry(r, view.Validity(r.Layout))),
+        pareto = view.Pareto.Select(r => Entry(r, view.Validity(r.Layout))),
     };
 
-    public static object Entry(StepReport r) => new
+    public static object Entry(StepReport r) => Entry(r, null);
+
+    /// <summary>One layout; <paramref name="outside"/> lists its features outside the validated runs (omitted when null).</summary>
+    public static object Entry(StepReport r, IReadOnlyList<string>? outside) => new
     {
         gpus = r.Gpus,
         tp = r.Layout.Tp, pp = r.Layout.Pp, vpp = r.Layout.Vpp, dp = r.Layout.Dp, cp = r.Layout.Cp, ep = r.Layout.Ep, zero = r.Layout.Zero,
@@ -85,5 +96,6 @@ internal static class SearchJson
         tokens_per_s = r.TokensPerSecond,
         days_to_train = r.TrainTime.Days,
         time_breakdown_s = r.Time.ToDictionary(p => p.Name, p => p.Value),
+        outside_validated = outside,
     };
 }

@@ -18,13 +18,14 @@ internal sealed class LayoutFlags
     public Option<string?> Sp { get; } = new("--sp") { Description = "Sequence parallelism on|off (default: on when tp > 1)" };
     public Option<string?> Recompute { get; } = new("--recompute") { Description = "Activation recompute: none, selective or full (default none)" };
     public Option<string?> MicroBatch { get; } = new("--micro-batch") { Description = "Sequences per micro-batch (default 1)" };
+    public Option<string?> ExpertTp { get; } = new("--expert-tp") { Description = "Tensor-parallel degree of the routed experts, MoE only (default: tp; 1 = each expert whole, ep carved out of tp × dp × cp)" };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new[] { Tp, Pp, Vpp, Dp, Cp, Ep, Zero, Sp, Recompute, MicroBatch }) command.Options.Add(o);
+        foreach (var o in new[] { Tp, Pp, Vpp, Dp, Cp, Ep, Zero, Sp, Recompute, MicroBatch, ExpertTp }) command.Options.Add(o);
     }
 
-    public bool Any(ParseResult parse) => new[] { Tp, Pp, Vpp, Dp, Cp, Ep, Zero, Sp, Recompute, MicroBatch }.Any(o => parse.GetValue(o) is not null);
+    public bool Any(ParseResult parse) => new[] { Tp, Pp, Vpp, Dp, Cp, Ep, Zero, Sp, Recompute, MicroBatch, ExpertTp }.Any(o => parse.GetValue(o) is not null);
 
     public Layout? Read(ParseResult parse, RunInputs inputs, DiagnosticBag bag)
     {
@@ -58,7 +59,9 @@ internal sealed class LayoutFlags
             }
             dp = (int)(inputs.Gpus / rest);
         }
-        var layout = new Layout(tp.Value, pp.Value, vpp.Value, dp.Value, cp.Value, ep.Value, zero.Value, sp.Value, recompute, mb.Value);
+        int? expertTp = f.Int("--expert-tp", parse.GetValue(ExpertTp), 1, 1_000_000) ?? baseLayout?.ExpertTp ?? 0;
+        if (expertTp is null) return null;
+        var layout = new Layout(tp.Value, pp.Value, vpp.Value, dp.Value, cp.Value, ep.Value, zero.Value, sp.Value, recompute, mb.Value) { ExpertTp = expertTp.Value };
         foreach (var v in LayoutRules.Check(inputs.Model, inputs.Training, inputs.Gpus, layout))
             bag.Error(DiagnosticCodes.LayoutRule, SourceLocation.ForFlag("--" + v.Field.Replace('_', '-')), "--" + v.Field.Replace('_', '-'), v.Value, v.Message, v.Valid);
         return bag.HasErrors ? null : layout;

@@ -30,6 +30,11 @@ internal sealed class RunFlags
     public Option<string?> Seq { get; } = new("--seq") { Description = "Sequence length in tokens (default: the model's)" };
     public Option<string?> Precision { get; } = new("--precision") { Description = "bf16, fp16 or fp8 (default: bf16)" };
     public Option<string?> Attention { get; } = new("--attention") { Description = "Attention kernel: flash (default) or standard" };
+    public Option<string?> MoeDispatcher { get; } = new("--moe-dispatcher") { Description = "MoE token exchange: all_to_all (NCCL, default) or deep_ep (DeepEP-class kernels)" };
+    public Option<string?> MoeOverlap { get; } = new("--moe-overlap") { Description = "Overlap MoE dispatch/combine with computation (DualPipe, 1F1B a2a overlap): on|off (default off)" };
+    public Option<string?> MoeCapacity { get; } = new("--moe-capacity-factor") { Description = "Token-drop capacity factor, e.g. 1.25 (default: dropless)" };
+    public Option<string?> MoeImbalance { get; } = new("--moe-imbalance") { Description = "Dropless routing: busiest expert rank's tokens over the balanced share (default 1)" };
+    public Option<string?> Fp8Recipe { get; } = new("--fp8-recipe") { Description = "FP8 scaling: tensorwise (default), blockwise or mxfp8" };
 
     /// <summary>Documented defaults when neither flags nor a scenario give a value (echoed in the output).</summary>
     public const double DefaultTokens = 1e12;
@@ -38,7 +43,7 @@ internal sealed class RunFlags
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
-        foreach (var o in new Option[] { OptionName, Model, Gpu, Gpus, Node, Tokens, GlobalBatch, Seq, Precision, Attention }) command.Options.Add(o);
+        foreach (var o in new Option[] { OptionName, Model, Gpu, Gpus, Node, Tokens, GlobalBatch, Seq, Precision, Attention, MoeDispatcher, MoeOverlap, MoeCapacity, MoeImbalance, Fp8Recipe }) command.Options.Add(o);
     }
 
     public RunInputs? Read(ParseResult parse, DiagnosticBag bag)
@@ -93,11 +98,32 @@ internal sealed class RunFlags
         var attention = flags.Enum<AttentionKernel>("--attention", parse.GetValue(Attention)) ?? scenario?.Training.Attention ?? AttentionKernel.Flash;
         if (gpu is not null && !gpu.Supports(precision))
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--precision"), "--precision", precision.Name(), $"{gpu.Name} has no {precision.Name()} tensor cores", "use bf16");
-        if (bag.HasErrors || model is null || gpu is null || node is null || gpus is null || tokens is null || batch is null || seq is null) return null;
+        var moe = ReadMoe(parse, flags, scenario?.Training.Moe ?? MoeOptions.Default, bag);
+        if (bag.HasErrors || model is null || gpu is null || node is null || gpus is null || tokens is null || batch is null || seq is null || moe is null) return null;
         var network = NetworkFor(option, catalog, gpu, node, gpus.Value, bag);
         if (network is null) return null;
-        var training = new TrainingSpec { Tokens = tokens.Value, GlobalBatch = batch.Value, SeqLen = seq.Value, Precision = precision, Attention = attention };
+        var training = new TrainingSpec { Tokens = tokens.Value, GlobalBatch = batch.Value, SeqLen = seq.Value, Precision = precision, Attention = attention, Moe = moe };
         return new RunInputs(model, training, gpu, node, gpus.Value, network, catalog, option);
+    }
+
+    /// <summary>Mixture-of-experts and FP8 execution flags over the scenario's (or the defaults).</summary>
+    private MoeOptions? ReadMoe(ParseResult parse, FlagValues flags, MoeOptions baseline, DiagnosticBag bag)
+    {
+        var dispatcher = flags.Enum<Performance.MoeDispatcher>("--moe-dispatcher", parse.GetValue(MoeDispatcher)) ?? baseline.Dispatcher;
+        bool? overlap = parse.GetValue(MoeOverlap) switch
+        {
+            null => baseline.Overlap,
+            "on" or "true" or "yes" => true,
+            "off" or "false" or "no" => false,
+            var other => null,
+        };
+        if (overlap is null)
+            bag.Error(DiagnosticCodes.WrongType, SourceLocation.ForFlag("--moe-overlap"), "--moe-overlap", parse.GetValue(MoeOverlap), "must be on or off");
+        double? capacity = parse.GetValue(MoeCapacity) is { } c ? flags.Quantity("--moe-capacity-factor", c, Dimension.Count, 1, 64) : baseline.CapacityFactor;
+        double? imbalance = parse.GetValue(MoeImbalance) is { } i ? flags.Quantity("--moe-imbalance", i, Dimension.Count, 1, 64) : baseline.Imbalance;
+        var recipe = flags.Enum<Performance.Fp8Recipe>("--fp8-recipe", parse.GetValue(Fp8Recipe)) ?? baseline.Fp8Recipe;
+        if (overlap is null || capacity is null || imbalance is null) return null;
+        return baseline with { Dispatcher = dispatcher, Overlap = overlap.Value, CapacityFactor = capacity.Value, Imbalance = imbalance.Value, Fp8Recipe = recipe };
     }
 
     /// <summary>

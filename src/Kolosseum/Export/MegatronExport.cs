@@ -45,6 +45,8 @@ internal static class MegatronExport
             args.Add(("--cp-comm-type", "p2p")); // ring attention, as the performance model charges it
         }
         if (l.Ep > 1) args.Add(("--expert-model-parallel-size", l.Ep.Inv()));
+        // Megatron-Core defaults the experts' TP degree to --tensor-model-parallel-size; say it when it differs.
+        if (l.Etp != l.Tp) args.Add(("--expert-tensor-parallel-size", l.Etp.Inv()));
         if (l.SequenceParallel) args.Add(("--sequence-parallel", null));
         args.Add(("--micro-batch-size", l.MicroBatch.Inv()));
         args.Add(("--global-batch-size", training.GlobalBatch.Inv()));

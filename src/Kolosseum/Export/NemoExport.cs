@@ -46,6 +46,7 @@ internal static class NemoExport
             ("trainer.strategy.context_parallel_size", l.Cp.Inv()),
             ("trainer.strategy.sequence_parallel", l.SequenceParallel ? "true" : "false"),
             ("trainer.strategy.expert_model_parallel_size", l.Ep.Inv()),
+            ("trainer.strategy.expert_tensor_parallel_size", l.Etp.Inv()),
             ("trainer.plugins.precision", training.Precision == Precision.Fp16 ? "16-mixed" : "bf16-mixed"),
         };
         if (training.Precision == Precision.Fp8) keys.Add(("trainer.plugins.fp8", "hybrid"));

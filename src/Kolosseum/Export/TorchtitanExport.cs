@@ -80,6 +80,8 @@ internal static class TorchtitanExport
         }
         sb.Append("context_parallel_degree = ").Append(l.Cp.Inv()).Append('\n');
         sb.Append("expert_parallel_degree = ").Append(l.Ep.Inv()).Append('\n');
+        // TorchTitan's own default is 1 (experts whole); the layout's value is written either way.
+        if (model.Moe is not null) sb.Append("expert_tensor_parallel_degree = ").Append(l.Etp.Inv()).Append('\n');
 
         sb.Append("\n[activation_checkpoint]\n");
         sb.Append("mode = \"").Append(l.Recompute switch { Recompute.Selective => "selective", Recompute.Full => "full", _ => "none" }).Append("\"\n");

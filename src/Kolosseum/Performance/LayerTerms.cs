@@ -1,9 +1,10 @@
 namespace Kolosseum.Performance;
 
 /// <summary>The degrees per-layer terms depend on.</summary>
-public readonly record struct LayerKey(int Tp, int Cp, int Ep, int MicroBatch, bool SequenceParallel)
+public readonly record struct LayerKey(int Tp, int Cp, int Ep, int MicroBatch, bool SequenceParallel, int Etp = 0)
 {
-    public bool Matches(in Layout l) => l.Tp == Tp && l.Cp == Cp && l.Ep == Ep && l.MicroBatch == MicroBatch && l.SequenceParallel == SequenceParallel;
+    public bool Matches(in Layout l) => l.Tp == Tp && l.Cp == Cp && l.Ep == Ep && l.MicroBatch == MicroBatch && l.SequenceParallel == SequenceParallel
+        && l.Etp == (Etp == 0 ? Tp : Etp);
 }
 
 public sealed partial class PerformanceModel

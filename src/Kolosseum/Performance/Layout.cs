@@ -28,6 +28,19 @@ public readonly record struct Layout(
     Recompute Recompute,
     int MicroBatch)
 {
+    /// <summary>
+    /// Tensor-parallel degree of the routed experts (Megatron-Core's expert_tensor_parallel_size); 0 means the
+    /// same as <see cref="Tp"/>. With 1 ("EP without TP") each expert runs whole on one GPU and the expert-parallel
+    /// group is carved out of tp × dp × cp ranks (Megatron-Core's MoE parallel folding) instead of dp × cp.
+    /// </summary>
+    public int ExpertTp { get; init; }
+
+    /// <summary>The routed experts' tensor-parallel degree as used: <see cref="ExpertTp"/> or, when 0, <see cref="Tp"/>.</summary>
+    public int Etp => ExpertTp == 0 ? Tp : ExpertTp;
+
+    /// <summary>Ranks the expert-parallel group is carved out of: the expert grid is etp × ep × edp = tp × dp × cp.</summary>
+    public long ExpertRanks => (long)Tp * Dp * Cp / Etp;
+
     public long Gpus => (long)Tp * Pp * Cp * Dp;
 
     /// <summary>Sequences each data-parallel replica processes per optimizer step.</summary>
@@ -37,5 +50,5 @@ public readonly record struct Layout(
     public int MicroBatches(int globalBatch) => globalBatch / (Dp * MicroBatch);
 
     public override string ToString() =>
-        $"tp={Tp.Inv()} pp={Pp.Inv()} vpp={Vpp.Inv()} dp={Dp.Inv()} cp={Cp.Inv()} ep={Ep.Inv()} zero={Zero.Inv()} sp={(SequenceParallel ? "on" : "off")} recompute={Recompute.Name()} mb={MicroBatch.Inv()}";
+        $"tp={Tp.Inv()} pp={Pp.Inv()} vpp={Vpp.Inv()} dp={Dp.Inv()} cp={Cp.Inv()} ep={Ep.Inv()} zero={Zero.Inv()} sp={(SequenceParallel ? "on" : "off")} recompute={Recompute.Name()} mb={MicroBatch.Inv()}" + (Etp != Tp ? $" etp={Etp.Inv()}" : "");
 }

@@ -59,8 +59,18 @@ public static class LayoutRules
                 v.Add(new(LayoutRule.ExpertParallel, "ep", l.Ep.Inv(), $"expert parallelism needs a mixture-of-experts model ({model.Name} is dense)", "use ep 1"));
             else if (model.Moe.Experts % l.Ep != 0)
                 v.Add(new(LayoutRule.ExpertParallel, "ep", l.Ep.Inv(), $"must divide the number of experts ({model.Moe.Experts.Inv()})", null));
-            else if (((long)l.Dp * l.Cp) % l.Ep != 0)
-                v.Add(new(LayoutRule.ExpertParallel, "ep", l.Ep.Inv(), $"must divide dp × cp ({((long)l.Dp * l.Cp).Inv()}): expert-parallel ranks are carved out of the data-parallel ranks", null));
+            else if (l.Etp == l.Tp && ((long)l.Dp * l.Cp) % l.Ep != 0)
+                v.Add(new(LayoutRule.ExpertParallel, "ep", l.Ep.Inv(), $"must divide dp × cp ({((long)l.Dp * l.Cp).Inv()}): expert-parallel ranks are carved out of the data-parallel ranks",
+                    l.Tp > 1 && ((long)l.Tp * l.Dp * l.Cp) % l.Ep == 0 ? "or set expert_tp 1 to carve them out of tp × dp × cp" : null));
+        }
+        if (l.ExpertTp != 0 && l.ExpertTp != l.Tp)
+        {
+            if (model.Moe is null)
+                v.Add(new(LayoutRule.ExpertParallel, "expert_tp", l.ExpertTp.Inv(), $"an expert tensor-parallel degree needs a mixture-of-experts model ({model.Name} is dense)", null));
+            else if (l.ExpertTp < 1 || l.Tp % l.ExpertTp != 0)
+                v.Add(new(LayoutRule.ExpertParallel, "expert_tp", l.ExpertTp.Inv(), $"must divide tp ({l.Tp.Inv()})", "valid: " + string.Join(", ", Divisors(l.Tp))));
+            else if (l.ExpertRanks % l.Ep != 0)
+                v.Add(new(LayoutRule.ExpertParallel, "ep", l.Ep.Inv(), $"must divide tp × dp × cp / expert_tp ({l.ExpertRanks.Inv()}): the expert grid is expert_tp × ep × expert-dp", null));
         }
         if (l.Zero is < 0 or > 3)
             v.Add(new(LayoutRule.ZeroStage, "zero", l.Zero.Inv(), "must be 0, 1, 2 or 3", "valid: 0, 1, 2, 3"));

@@ -156,15 +156,6 @@ public sealed partial class PerformanceModel
         return (forward, 2 * forward);
     }
 
-    /// <summary>Expert-parallel dispatch and combine of one MoE layer per micro-batch, one direction.</summary>
-    private double ExpertParallelPerAllToAll(in LayoutContext c)
-    {
-        if (c.Ep <= 1) return 0;
-        var group = GroupPlacement.Of(c.Ep, c.Tp, _domain);
-        double bytes = 2 * c.Tokens * _topk * _h;
-        return GroupAllToAll(bytes, group);
-    }
-
     /// <summary>Data-parallel placement: CP ranks share gradients with DP ranks (one reduction over dp × cp).</summary>
     private GroupPlacement DataParallelGroup(in LayoutContext c, int size)
     {

@@ -83,15 +83,6 @@ public sealed partial class PerformanceModel
         return up + down;
     }
 
-    /// <summary>Routed experts on one GPU: E/ep local experts, each receiving its balanced share of the routed tokens.</summary>
-    private double Experts(double tokens, int tp, int ep)
-    {
-        double localExperts = (double)_experts / ep;
-        double tokensPerExpert = tokens * _topk * ep / _experts;
-        double one = LayerGemm(tokensPerExpert, _h, _expertFfn * (_gated ? 2 : 1) / tp) + LayerGemm(tokensPerExpert, _expertFfn / tp, _h);
-        return localExperts * one;
-    }
-
     /// <summary>The attention core (scores, softmax, weighted sum), forward and backward, and what selective recompute repeats.</summary>
     private void AttentionCore(double tokens, int tp, int cp, ref LayerCost cost)
     {
@@ -140,7 +131,7 @@ public sealed partial class PerformanceModel
         return bytes;
     }
 
-    private double MemoryBoundBytes(double tokens, int tp, bool sp, bool moeLayer)
+    private double MemoryBoundBytes(double tokens, int tp, bool sp, bool moeLayer, double moeTokenShare = 1)
     {
         double replicated = sp ? 1.0 / tp : 1.0;
         // Two norms (read + write), two residual adds with dropout (read 2 inputs, write output and mask).
@@ -151,7 +142,9 @@ public sealed partial class PerformanceModel
         if (moeLayer)
         {
             double routed = tokens * _topk;
-            bytes += 8 * routed * _h + activation * routed * _expertFfn / tp + activation * tokens * _shared * _sharedFfn / tp;
+            // Permutation reads and writes every routed copy twice (permute and unpermute, 16-bit): on the
+            // tokens this GPU dispatches (MoeTokens), which is T·etp/tp when experts run whole.
+            bytes += 8 * routed * _h * moeTokenShare + activation * routed * _expertFfn / tp + activation * tokens * _shared * _sharedFfn / tp;
         }
         else
         {
@@ -167,7 +160,7 @@ public sealed partial class PerformanceModel
         double gemm = AttentionProjections(tokens, c.Tp);
         if (moeLayer)
         {
-            gemm += LayerGemm(tokens, _h, _experts) + Experts(tokens, c.Tp, c.Ep);
+            gemm += LayerGemm(tokens, _h, _experts) + Experts(in c);
             if (_shared > 0) gemm += Ffn(tokens, _shared * _sharedFfn, c.Tp);
         }
         else
@@ -176,7 +169,7 @@ public sealed partial class PerformanceModel
         }
         cost.Gemm = gemm;
         AttentionCore(tokens, c.Tp, c.Cp, ref cost);
-        cost.Memory = MemoryBoundBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 8 * _kernel;
+        cost.Memory = (MemoryBoundBytes(tokens, c.Tp, c.Sp, moeLayer, c.DispatchTokens / tokens) + Fp8ScaleBytes(in c, moeLayer)) / _hbm + 8 * _kernel;
         if (_flash)
             cost.SelectiveRecompute = NormAndActivationBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 3 * _kernel;
         return cost;

@@ -23,7 +23,7 @@ public sealed partial class PerformanceModel
         double perLayerShared = (k.AttentionPerLayer + k.NormsPerLayer * c.Tp) / c.Tp;
         double nonExpert = layers * perLayerShared + dense * k.DenseMlpPerLayer / c.Tp
             + moe * (k.RouterPerLayer + k.SharedMlpPerLayer / c.Tp);
-        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Tp;
+        double expert = moe * k.ExpertMlp * ((double)_experts / c.Ep) / c.Etp;
         return (nonExpert, expert);
     }
 
@@ -90,7 +90,7 @@ public sealed partial class PerformanceModel
     {
         var (dense, expert) = ParamsOnStage(in c, stage);
         int dpRanks = c.Dp * c.Cp;
-        int expertRanks = Math.Max(1, dpRanks / c.Ep);
+        int expertRanks = c.ExpertDp;
         int zero = c.Zero;
         double Shard(double p, int z) => zero >= z ? p : 1;
         r.WeightBytes = _bpp.Weights * (dense / Shard(dpRanks, 3) + expert / Shard(expertRanks, 3));
@@ -180,7 +180,8 @@ public sealed partial class PerformanceModel
         if (moeLayer)
         {
             double routed = T * _topk;
-            ffn = 2 * routed * _h + (up + actOutput) * routed * _expertFfn / t + 4 * T * _experts
+            // The permuted copies of the tokens this GPU dispatched (T·etp/tp of them when experts run whole).
+            ffn = 2 * routed * _h * (c.DispatchTokens / T) + (up + actOutput) * routed * _expertFfn / t + 4 * T * _experts
                 + (up + actOutput) * T * _shared * _sharedFfn / t;
         }
         else

@@ -19,7 +19,7 @@ public sealed partial class PerformanceModel
     {
         var (cpFwd, cpBwd) = ContextParallel(in c);
         return new LayerTerms(
-            new LayerKey(c.Tp, c.Cp, c.Ep, c.MicroBatch, c.Sp),
+            new LayerKey(c.Tp, c.Cp, c.Ep, c.MicroBatch, c.Sp, c.Etp),
             _denseLayers > 0 ? LayerCompute(in c, moeLayer: false) : default,
             _moeLayers > 0 ? LayerCompute(in c, moeLayer: true) : default,
             TensorParallelPerCollective(in c), cpFwd, cpBwd, ExpertParallelPerAllToAll(in c),
@@ -47,9 +47,16 @@ public sealed partial class PerformanceModel
         var first = Stage(in c, c.FirstDense, c.FirstLayers - c.FirstDense, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
         first.Compute += 3 * embedding;
         var last = Stage(in c, LastDense(in c), c.LastLayers - LastDense(in c), dense, moe, tp, cpFwd, cpBwd, ep, p2p);
-        last.Compute += 3 * output;
+        // Multi-token-prediction modules sit after the output layer. The pipeline layouts that train them
+        // (Megatron-Core's pipeline_model_parallel_layout in the DeepSeek-V3 recipes, DeepSeek's DualPipe)
+        // give the last stage fewer decoder layers to carry them, so their work is spread over the stages.
+        double mtp = MultiTokenPrediction(in c, in dense, in moe, output, ep);
+        double mtpPerStage = mtp / c.Pp;
+        first.Compute += mtpPerStage;
+        last.Compute += 3 * output + mtpPerStage;
         var middle = Stage(in c, 0, c.MaxLayers, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
         if (_moeLayers == 0) middle = Stage(in c, c.MaxLayers, 0, dense, moe, tp, cpFwd, cpBwd, ep, p2p);
+        middle.Compute += mtpPerStage;
 
         StageCost bottleneck = first;
         if (last.Total > bottleneck.Total) bottleneck = last;
@@ -58,12 +65,12 @@ public sealed partial class PerformanceModel
         {
             // One stage holds everything: embedding, all layers and the output layer.
             bottleneck = Stage(in c, _denseLayers, _moeLayers, dense, moe, tp, cpFwd, cpBwd, ep, 0);
-            bottleneck.Compute += 3 * embedding + 3 * output;
+            bottleneck.Compute += 3 * embedding + 3 * output + mtp;
         }
 
         // Average work per GPU over the pipeline: the warm-up and cool-down bubble is (pp−1)/vpp of it.
         double totalWork = _denseLayers * (dense.Forward + dense.Backward) + _moeLayers * (moe.Forward + moe.Backward)
-            + 3 * (embedding + output);
+            + 3 * (embedding + output) + mtp;
         double average = c.Pp == 1 ? bottleneck.Total : Math.Min(bottleneck.Total, totalWork / c.Pp + (bottleneck.Total - bottleneck.Compute));
         int m = c.MicroBatches;
         double pipeline = m * bottleneck.Total + (double)(c.Pp - 1) / c.Vpp * average;
@@ -118,9 +125,12 @@ public sealed partial class PerformanceModel
         double cpOverlap = c.Cp > 1 ? (double)(c.Cp - 1) / c.Cp : 0;
         s.Cp = Math.Max(0, layers * cpFwd - cpOverlap * attnFwd) + Math.Max(0, layers * cpBwd - cpOverlap * attnBwd);
         if (c.Recompute == Recompute.Full) s.Cp += Math.Max(0, layers * cpFwd - cpOverlap * attnFwd);
-        // Dispatch and combine in each direction; full recompute repeats the forward pair.
+        // Dispatch and combine in each direction; full recompute repeats the forward pair. With overlap they
+        // hide behind the MoE layers' computation, which loses the SMs the kernels occupy (PerformanceModel.Moe.cs).
         int a2a = c.Recompute == Recompute.Full ? 6 : 4;
-        s.Ep = moeLayers * a2a * ep;
+        var (exposed, slowdown) = ExpertParallelExposed(moeLayers * a2a * ep, moeLayers * (moe.Forward + moe.Backward));
+        s.Ep = exposed;
+        s.Compute += slowdown;
         s.Pp = p2p;
         // NIC time: the traffic of the groups that leave the scale-up domain (hierarchical collectives and
         // exposed ones count whole: the NVLink share of an exposed collective leaves the NIC idle, which
@@ -149,7 +159,7 @@ public sealed partial class PerformanceModel
             return default;
         }
         var (denseParams, expertParams) = ParamsOnFirstGpu(in c);
-        int expertRanks = Math.Max(1, dpRanks / c.Ep);
+        int expertRanks = c.ExpertDp;
         var denseGroup = DataParallelGroup(in c, dpRanks);
         var expertGroup = DataParallelGroup(in c, expertRanks);
         double gradBytes = _bpp.Gradients;
@@ -222,7 +232,7 @@ public sealed partial class PerformanceModel
     {
         var (denseParams, expertParams) = ParamsOnFirstGpu(in c);
         int dpRanks = c.Dp * c.Cp;
-        double local = c.Zero >= 1 ? denseParams / dpRanks + expertParams / Math.Max(1, dpRanks / c.Ep) : denseParams + expertParams;
+        double local = c.Zero >= 1 ? denseParams / dpRanks + expertParams / c.ExpertDp : denseParams + expertParams;
         return 30 * local / _hbm + 20 * _kernel;
     }
 }

@@ -22,6 +22,8 @@ public sealed partial class PerformanceModel
     private readonly bool _gated, _mla, _moe, _flash, _causal, _fp8, _dropout;
     private readonly int _layers, _denseLayers, _moeLayers, _experts, _topk;
     private readonly double _expertFfn, _sharedFfn, _shared;
+    private readonly int _mtp, _maxNodes;
+    private readonly MoeOptions _moeOptions;
 
     // Hardware.
     private readonly double _peak16, _peakLayer, _effLayer, _eff16, _halfDim, _effFlash, _hbm, _kernel;
@@ -71,6 +73,9 @@ public sealed partial class PerformanceModel
         _expertFfn = model.Moe?.ExpertFfnHidden ?? 0;
         _sharedFfn = model.Moe?.SharedFfnHidden ?? 0;
         _shared = model.Moe?.SharedExperts ?? 0;
+        _mtp = model.MtpLayers;
+        _maxNodes = model.Moe?.MaxNodesPerToken ?? 0;
+        _moeOptions = training.Moe;
 
         var e = gpu.Efficiency;
         _peak16 = training.Precision == Precision.Fp16 ? gpu.PeakFp16.Value : gpu.PeakBf16.Value;
@@ -169,6 +174,16 @@ public sealed partial class PerformanceModel
     private readonly struct LayoutContext
     {
         public readonly int Tp, Pp, Vpp, Dp, Cp, Ep, Zero, MicroBatch, MicroBatches;
+
+        /// <summary>Tensor-parallel degree of the routed experts, and the data-parallel degree their gradients reduce over.</summary>
+        public readonly int Etp, ExpertDp;
+
+        /// <summary>
+        /// Tokens one GPU hands to the dispatcher per micro-batch: all of them when the experts are split like the
+        /// dense layers (every TP rank routes the full sequence), T·etp/tp when experts run whole (each TP rank
+        /// routes its sequence-parallel share).
+        /// </summary>
+        public readonly double DispatchTokens;
         public readonly bool Sp;
         public readonly Recompute Recompute;
         public readonly long Gpus;
@@ -191,6 +206,9 @@ public sealed partial class PerformanceModel
             Layout = l;
             MicroBatches = (int)(m._batch / ((double)l.Dp * l.MicroBatch));
             Tokens = l.MicroBatch * m._seq / l.Cp;
+            Etp = l.Etp;
+            ExpertDp = (int)Math.Max(1, l.ExpertRanks / l.Ep);
+            DispatchTokens = Tokens * Etp / Tp;
             // Uneven split (layers mod pp != 0): the first and the last stage, which also hold the embedding
             // and the output layer, give up a layer each before any middle stage does (as Llama 3 and
             // Megatron-Core's first/last-stage layer options do).

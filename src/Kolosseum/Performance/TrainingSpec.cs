@@ -104,6 +104,9 @@ public sealed record TrainingSpec
     public required Precision Precision { get; init; }
     public required AttentionKernel Attention { get; init; }
 
+    /// <summary>Mixture-of-experts dispatch, overlap and routing, and the FP8 recipe.</summary>
+    public MoeOptions Moe { get; init; } = MoeOptions.Default;
+
     public double TokensPerStep => (double)GlobalBatch * SeqLen;
     public double Steps => Tokens / TokensPerStep;
 }

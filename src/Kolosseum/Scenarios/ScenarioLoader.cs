@@ -144,6 +144,7 @@ public static class ScenarioLoader
         int? seq = t.Int("seq_len", min: 1, max: 100_000_000) ?? model?.SeqLen;
         var precision = t.Enum<Precision>("precision", required: true);
         var attention = t.Enum<AttentionKernel>("attention") ?? AttentionKernel.Flash;
+        var moe = ReadMoe(t);
         t.Finish();
         if (tokens is not null && compute is not null)
         {
@@ -184,13 +185,29 @@ public static class ScenarioLoader
                 "give either critical_batch or noise_scale_tokens, not both", "remove one of them");
             return null;
         }
-        if (model is null || globalBatch is null || seq is null || precision is null) return null;
+        if (model is null || globalBatch is null || seq is null || precision is null || moe is null) return null;
         double tokenCount = tokens ?? compute!.Value / WorkloadMath.TrainingFlopsPerToken(model, WorkloadMath.Count(model), seq.Value, causal: false);
         return new TrainingSpec
         {
             Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, GlobalBatchMin = globalBatchMin,
             ReferenceBatch = globalBatch.Value, NoiseScaleTokens = noiseScale ?? critical!.NoiseScaleTokens, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
+            Moe = moe,
         };
+    }
+
+    /// <summary>training.moe: dispatcher, overlap, routing and the FP8 recipe (docs/performance-model.md, "Mixture of experts").</summary>
+    private static MoeOptions? ReadMoe(FieldReader training)
+    {
+        var m = training.Map("moe");
+        if (m is null) return MoeOptions.Default;
+        var dispatcher = m.Enum<MoeDispatcher>("dispatcher") ?? MoeDispatcher.AllToAll;
+        bool? overlap = m.Bool("overlap") ?? false;
+        double? capacity = m.Number("capacity_factor", min: 1, max: 64) ?? 0;
+        double? imbalance = m.Number("imbalance", min: 1, max: 64) ?? 1;
+        var recipe = m.Enum<Fp8Recipe>("fp8_recipe") ?? Fp8Recipe.Tensorwise;
+        m.Finish();
+        if (overlap is null || capacity is null || imbalance is null) return null;
+        return new MoeOptions { Dispatcher = dispatcher, Overlap = overlap.Value, CapacityFactor = capacity.Value, Imbalance = imbalance.Value, Fp8Recipe = recipe };
     }
 
     private static List<ClusterOption>? ReadOptions(FieldReader top, ScenarioContext context)
@@ -302,6 +319,7 @@ public static class ScenarioLoader
         bool? sp = l.Bool("sequence_parallel") ?? (tp > 1);
         var recompute = l.Enum<Recompute>("recompute") ?? Recompute.None;
         int? mb = l.Int("micro_batch", min: 1, max: 1_000_000) ?? 1;
+        int? expertTp = l.Int("expert_tp", min: 1, max: 1_000_000) ?? 0;
         l.Finish();
         if (tp is null || pp is null || vpp is null || cp is null || ep is null || zero is null || sp is null || mb is null) return null;
         bool dpDerivable = true;
@@ -312,7 +330,8 @@ public static class ScenarioLoader
             // When it does not divide, the product rule below reports it (with the other rules).
             dp = (int)Math.Clamp(gpus / rest, 1, int.MaxValue);
         }
-        var layout = new Layout(tp.Value, pp.Value, vpp.Value, dp.Value, cp.Value, ep.Value, zero.Value, sp.Value, recompute, mb.Value);
+        if (expertTp is null) return null;
+        var layout = new Layout(tp.Value, pp.Value, vpp.Value, dp.Value, cp.Value, ep.Value, zero.Value, sp.Value, recompute, mb.Value) { ExpertTp = expertTp.Value };
         if (context.Model is null || context.Training is null) return null;
         var violations = LayoutRules.Check(context.Model, context.Training, gpus, layout);
         if (!dpDerivable)

@@ -165,12 +165,13 @@ public static class LayoutSearch
     /// <summary>The layouts <see cref="Explore"/> considers in one group: every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
     private static long InnerCount(PerformanceModel model, SearchSpace space, WorkItem w, int[] expertDivisors, int microBatches)
     {
-        long ep = space.Ep?.Count ?? (model.Model.Moe is null ? 1 : expertDivisors.Count(d => d <= (long)w.Dp * w.Cp));
+        long ep = space.Ep?.Count ?? (model.Model.Moe is null ? 1 : expertDivisors.Count(d => d <= (long)w.Tp * w.Dp * w.Cp));
         long vpp = space.Vpp?.Count ?? (w.Pp > 1 ? Math.Max(0, Math.Min(space.MaxVpp, model.Model.Layers / w.Pp)) : 1);
         long zero = space.Zero?.Count ?? ((long)w.Dp * w.Cp > 1 ? ZeroStages.Length : 1);
         long sp = space.SequenceParallel?.Count ?? (w.Tp > 1 ? 2 : 1);
         long recompute = space.Recompute?.Count ?? AllRecompute.Length;
-        return ep * vpp * zero * sp * recompute * microBatches;
+        long etp = space.ExpertTp?.Count ?? (model.Model.Moe is not null && w.Tp > 1 ? 2 : 1);
+        return ep * etp * vpp * zero * sp * recompute * microBatches;
     }
 
     private static SearchResult Finish(long gpus, long evaluated, long feasible, long[] rejected, List<RankedLayout> best,
@@ -207,13 +208,21 @@ public static class LayoutSearch
         // Combinations already too big at a smaller micro-batch.
         Span<bool> failed = stackalloc bool[vpps.Count * zeros.Count * recomputes.Count];
 
-        foreach (int ep in space.Ep ?? (moe ? DivisorsUpTo(m.Moe!.Experts, (long)w.Dp * w.Cp) : One))
+        // Experts split like the dense layers (etp = tp), or whole on one GPU with the expert-parallel group
+        // carved out of tp × dp × cp (etp = 1, Megatron-Core's parallel folding): both when tp > 1.
+        int[] etps = space.ExpertTp is { } fixedEtp ? [.. fixedEtp] : moe && w.Tp > 1 ? [w.Tp, 1] : [w.Tp];
+        foreach (int ep in space.Ep ?? (moe ? DivisorsUpTo(m.Moe!.Experts, (long)w.Tp * w.Dp * w.Cp) : One))
+        foreach (int etp in etps)
         {
-            if (ep > 1 && (!moe || m.Moe!.Experts % ep != 0 || ((long)w.Dp * w.Cp) % ep != 0))
+            long expertRanks = etp >= 1 && w.Tp % etp == 0 ? (long)w.Tp * w.Dp * w.Cp / etp : 0;
+            bool folded = etp != w.Tp;
+            if (expertRanks == 0 || (folded && (!moe || ep == 1)) || (ep > 1 && (!moe || m.Moe!.Experts % ep != 0
+                || (folded ? expertRanks % ep != 0 : ((long)w.Dp * w.Cp) % ep != 0))))
             {
                 acc.Rejected[(int)RejectionReason.EpNotDividing]++;
                 continue;
             }
+            int expertTp = folded ? etp : 0;
             foreach (bool sp in space.SequenceParallel ?? (w.Tp > 1 ? BothSp : NoSp))
             {
                 if (sp && w.Tp == 1)
@@ -226,7 +235,7 @@ public static class LayoutSearch
                 {
                     int mb = microBatches[i];
                     int micro = perReplica / mb;
-                    var terms = model.Prepare(new Layout(w.Tp, w.Pp, 1, w.Dp, w.Cp, ep, 0, sp, Recompute.None, mb));
+                    var terms = model.Prepare(new Layout(w.Tp, w.Pp, 1, w.Dp, w.Cp, ep, 0, sp, Recompute.None, mb) { ExpertTp = expertTp });
                     int slot = 0;
                     for (int v = 0; v < vpps.Count; v++)
                     {
@@ -246,7 +255,12 @@ public static class LayoutSearch
                                     acc.Rejected[(int)RejectionReason.PrunedDoesNotFit]++;
                                     continue;
                                 }
-                                var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zeros[z], sp, recomputes[r], mb);
+                                var layout = new Layout(w.Tp, w.Pp, vpp, w.Dp, w.Cp, ep, zeros[z], sp, recomputes[r], mb) { ExpertTp = expertTp };
+                                if (space.Admit is { } admit && !admit(layout))
+                                {
+                                    acc.Rejected[(int)RejectionReason.OutsideValidated]++;
+                                    continue;
+                                }
                                 var estimate = model.Evaluate(in layout, in terms);
                                 acc.Evaluated++;
                                 if (!estimate.Fits && space.RequireFit)

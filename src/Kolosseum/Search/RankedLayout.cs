@@ -41,6 +41,7 @@ public static class LayoutOrder
         if ((c = a.Zero.CompareTo(b.Zero)) != 0) return c;
         if ((c = a.SequenceParallel.CompareTo(b.SequenceParallel)) != 0) return c;
         if ((c = a.Recompute.CompareTo(b.Recompute)) != 0) return c;
-        return a.MicroBatch.CompareTo(b.MicroBatch);
+        if ((c = a.MicroBatch.CompareTo(b.MicroBatch)) != 0) return c;
+        return a.Etp.CompareTo(b.Etp);
     }
 }

@@ -30,6 +30,9 @@ public enum RejectionReason
     /// <summary>FP8 asked on a GPU without FP8 tensor cores.</summary>
     PrecisionUnsupported,
 
+    /// <summary>Set aside by <see cref="SearchSpace.Admit"/>: with --validated-only, a feature outside the validated rows.</summary>
+    OutsideValidated,
+
     /// <summary>The whole search refused: the space holds more layouts than <see cref="SearchSpace.MaxCandidates"/>.</summary>
     SearchSpaceTooLarge,
 }

@@ -19,6 +19,12 @@ public sealed record SearchSpace
     public IReadOnlyList<Recompute>? Recompute { get; init; }
     public IReadOnlyList<int>? MicroBatch { get; init; }
 
+    /// <summary>
+    /// Tensor-parallel degrees of the routed experts (MoE with tp > 1): null tries both tp (experts split like
+    /// the dense layers) and 1 (each expert whole, the expert-parallel group carved out of tp × dp × cp).
+    /// </summary>
+    public IReadOnlyList<int>? ExpertTp { get; init; }
+
     /// <summary>Largest virtual-pipeline degree tried when vpp is free.</summary>
     public int MaxVpp { get; init; } = 8;
 
@@ -53,6 +59,12 @@ public sealed record SearchSpace
     /// GPUs, at the multiples of it next to the batch (<see cref="TrainingSpec.BatchesNear"/>). Off: the batch is fixed.
     /// </summary>
     public bool FreeBatch { get; init; }
+
+    /// <summary>
+    /// Only layouts this admits are evaluated (null: all). <c>--validated-only</c> admits the layouts whose
+    /// features all lie inside the validated rows (Validation/ValidatedEnvelope.cs).
+    /// </summary>
+    public Func<Layout, bool>? Admit { get; init; }
 
     public static SearchSpace Full { get; } = new();
 }

@@ -49,6 +49,20 @@ public sealed record PublishedRun
     public int? Zero { get; init; }
     public required Precision Precision { get; init; }
 
+    /// <summary>Tensor-parallel degree of the routed experts (optional column `expert_tp`); null: searched.</summary>
+    public int? ExpertTp { get; init; }
+
+    /// <summary>MoE dispatcher (optional column `moe_dispatcher`); null: Megatron-Core's default, NCCL all-to-all.</summary>
+    public MoeDispatcher? Dispatcher { get; init; }
+
+    /// <summary>Dispatch/combine overlap with computation (optional column `moe_a2a_overlap`); null: off, Megatron-Core's default.</summary>
+    public bool? EpOverlap { get; init; }
+
+    /// <summary>Token-drop capacity factor (optional column `moe_capacity_factor`); null: dropless.</summary>
+    public double? CapacityFactor { get; init; }
+
+    public Fp8Recipe Fp8Recipe { get; init; } = Fp8Recipe.Tensorwise;
+
     /// <summary>Attention kernel when the file says (optional column `attention`), else null.</summary>
     public AttentionKernel? Attention { get; init; }
 
@@ -62,5 +76,6 @@ public sealed record PublishedRun
         {
             ("tp", Tp is null), ("pp", Pp is null), ("dp", Dp is null), ("cp", Cp is null), ("ep", Ep is null), ("vpp", Vpp is null),
             ("micro_batch", MicroBatch is null), ("recompute", Recompute is null), ("sequence_parallel", SequenceParallel is null), ("zero", Zero is null),
+            ("expert_tp", Model.IsMoe && ExpertTp is null && Tp is not 1),
         }.Where(x => x.Missing).Select(x => x.Name).ToList();
 }

@@ -2,6 +2,7 @@ using Kolosseum.Hardware;
 using Kolosseum.Performance;
 using Kolosseum.Search;
 using Kolosseum.Units;
+using Kolosseum.Yaml;
 
 namespace Kolosseum.Validation;
 
@@ -74,7 +75,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };
         // Korthikanti's taxonomy (the schema's): none and selective are defined on the standard kernels.
         AttentionKernel kernel = run.Attention ?? (run.Recompute is Recompute.None or Recompute.Selective ? AttentionKernel.Standard : AttentionKernel.Flash);
-        long count = LayoutSearch.CountCandidates(new PerformanceModel(run.Model, Training(run, kernel), gpu, network), run.Gpus, space);
+        long count = LayoutSearch.CountCandidates(new PerformanceModel(run.Model, Training(run, kernel, MoeOptionsOf(run)), gpu, network), run.Gpus, space);
         // A standard-kernel row that does not fit is searched again with flash attention.
         bool twice = run.Attention is null && kernel == AttentionKernel.Standard;
         long candidates = count == long.MaxValue ? long.MaxValue : twice ? 2 * count : count;
@@ -86,11 +87,11 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         var (run, gpu, network, space, kernel, _) = prepared;
         bool searched = run.Unknowns.Count > 0;
         string? note = null;
-        var best = Best(run, gpu, network, space, kernel);
+        var (best, moe) = Best(run, gpu, network, space, kernel);
         if (best is null && run.Attention is null && kernel == AttentionKernel.Standard)
         {
             kernel = AttentionKernel.Flash;
-            best = Best(run, gpu, network, space, kernel);
+            (best, moe) = Best(run, gpu, network, space, kernel);
             if (best is not null) note = "does not fit with the standard attention kernels: evaluated with flash attention, which never stores the scores";
         }
         if (best is null)
@@ -98,8 +99,13 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
 
         var layout = best.Value.Layout;
         var estimate = best.Value.Estimate;
-        var model = new PerformanceModel(run.Model, Training(run, kernel), gpu, network);
+        var model = new PerformanceModel(run.Model, Training(run, kernel, moe), gpu, network);
         double predicted = Metric(run, model, estimate, gpu);
+        if (run.Model.IsMoe && (run.Dispatcher is null || run.EpOverlap is null) && layout.Ep > 1)
+        {
+            string chosen = $"dispatcher or overlap not reported: Megatron-Core's default {EnumNames<MoeDispatcher>.Name(moe.Dispatcher)}{(moe.Overlap ? " overlapped with computation" : " without overlap")}";
+            note = note is null ? chosen : note + "; " + chosen;
+        }
         var searchedFields = run.Unknowns.ToList();
         if (run.Attention is null) searchedFields.Add("attention");
         return new ValidationRow
@@ -114,8 +120,9 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         Id = run.Id, Metric = run.Metric, Moe = run.Model.IsMoe, Measured = run.Value, Searched = false, Reason = reason,
     };
 
-    private static TrainingSpec Training(PublishedRun run, AttentionKernel kernel) => new()
+    private static TrainingSpec Training(PublishedRun run, AttentionKernel kernel, MoeOptions moe) => new()
     {
+        Moe = moe,
         // Tokens only scale days to train, which no metric here uses.
         Tokens = (double)run.GlobalBatch * run.Model.SeqLen,
         GlobalBatch = run.GlobalBatch,
@@ -124,12 +131,26 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         Attention = kernel,
     };
 
-    private static RankedLayout? Best(PublishedRun run, GpuSpec gpu, ClusterNetwork network, SearchSpace space, AttentionKernel kernel)
+    private static (RankedLayout? Best, MoeOptions Moe) Best(PublishedRun run, GpuSpec gpu, ClusterNetwork network, SearchSpace space, AttentionKernel kernel)
     {
-        var model = new PerformanceModel(run.Model, Training(run, kernel), gpu, network);
+        var moe = MoeOptionsOf(run);
+        var model = new PerformanceModel(run.Model, Training(run, kernel, moe), gpu, network);
         var result = LayoutSearch.Run(model, run.Gpus, space, topK: 1, new SearchOptions { Threads = 1 });
-        return result.Best.Count > 0 ? result.Best[0] : null;
+        return (result.Best.Count > 0 ? result.Best[0] : null, moe);
     }
+
+    /// <summary>
+    /// The MoE and FP8 execution a row ran with. DeepEP-class dispatch and the all-to-all overlap are opt-in
+    /// features of the frameworks: a row that does not report them ran Megatron-Core's defaults (NCCL
+    /// all-to-all, no overlap); without a capacity factor it ran dropless.
+    /// </summary>
+    public static MoeOptions MoeOptionsOf(PublishedRun run) => MoeOptions.Default with
+    {
+        Dispatcher = run.Dispatcher ?? MoeDispatcher.AllToAll,
+        Overlap = run.EpOverlap ?? false,
+        CapacityFactor = run.CapacityFactor ?? 0,
+        Fp8Recipe = run.Fp8Recipe,
+    };
 
     /// <summary>Reported cells are fixed; unreported ones are free. A published run uses every one of its GPUs.</summary>
     private static SearchSpace SpaceFor(PublishedRun run) => new()
@@ -143,6 +164,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         MicroBatch = Fixed(run.MicroBatch),
         Zero = Fixed(run.Zero),
         SequenceParallel = run.SequenceParallel is { } sp ? [sp] : null,
+        ExpertTp = run.ExpertTp is { } etp ? [etp] : null,
         Recompute = run.Recompute is { } rc ? [rc] : null,
         MinGpuFraction = 1,
     };

@@ -41,7 +41,7 @@ public static class RunsCsvReader
         if (table.Rows.Count == 0 && !diagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCodes.CsvFormat, new SourceLocation(file, 2, 1), "", null, "the file has a header but no rows",
-                "add one row per published run (schema: shared/validation/README.md)");
+                $"add one row per published run (schema: {PublishedRuns.SchemaPath})");
             return [];
         }
         var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
@@ -176,6 +176,19 @@ public static class RunsCsvReader
             int? rope = OptionalInt("mla_qk_rope_head_dim", 0, 1_000_000);
             int? vHead = OptionalInt("mla_v_head_dim", 1, 1_000_000);
             int? sharedFfn = OptionalInt("moe_shared_ffn_hidden", 1, 100_000_000);
+            // Optional MoE and FP8 execution columns (docs/performance-model.md, "Mixture of experts").
+            int? expertTp = OptionalInt("expert_tp", 1, 1_000_000);
+            int? mtp = OptionalInt("mtp_layers", 0, 100);
+            int? maxNodes = OptionalInt("moe_max_nodes_per_token", 0, 1_000_000);
+            MoeDispatcher? dispatcher = index.ContainsKey("moe_dispatcher") ? Enum<MoeDispatcher>("moe_dispatcher", false) : null;
+            bool? overlap = index.ContainsKey("moe_a2a_overlap") ? Bool("moe_a2a_overlap") : null;
+            Fp8Recipe? recipe = index.ContainsKey("fp8_recipe") ? Enum<Fp8Recipe>("fp8_recipe", false) : null;
+            double? capacity = null;
+            if (index.ContainsKey("moe_capacity_factor") && Cell("moe_capacity_factor").Text.Trim() is { Length: > 0 } cf)
+            {
+                if (double.TryParse(cf, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 1 && v <= 64) capacity = v;
+                else Error("moe_capacity_factor", Cell("moe_capacity_factor"), "must be a number between 1 and 64 (empty for dropless routing)");
+            }
             bool anyMla = qLora is not null || kvLora is not null || nope is not null || rope is not null || vHead is not null;
             if (anyMla && (qLora is null || kvLora is null || nope is null || rope is null || vHead is null))
                 Error("mla_kv_lora_rank", Cell(index.ContainsKey("mla_kv_lora_rank") ? "mla_kv_lora_rank" : "id"),
@@ -201,6 +214,7 @@ public static class RunsCsvReader
                 HeadDim = headDim ?? hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value, SeqLen = seq.Value,
                 // The schema does not say; Megatron GPT ties input and output embeddings by default.
                 TiedEmbeddings = tied ?? true, Positions = PositionEmbedding.Rope, LinearBias = false,
+                MtpLayers = mtp ?? 0,
                 Mla = anyMla ? new MlaSpec { QLoraRank = qLora!.Value, KvLoraRank = kvLora!.Value, QkNopeHeadDim = nope!.Value, QkRopeHeadDim = rope!.Value, VHeadDim = vHead!.Value } : null,
                 // Nor does it give dropout: the GELU rows are GPT-style Megatron models, trained with Megatron-LM's
                 // default hidden and attention dropout of 0.1 (Korthikanti et al. 2022 count its masks); gated and
@@ -209,7 +223,7 @@ public static class RunsCsvReader
                 Moe = experts is null ? null : new MoeSpec
                 {
                     Experts = experts.Value, SharedExperts = shared ?? 0, TopK = topk!.Value, ExpertFfnHidden = expertFfn!.Value,
-                    SharedFfnHidden = sharedFfn ?? expertFfn.Value, DenseLayers = denseLayers ?? 0,
+                    SharedFfnHidden = sharedFfn ?? expertFfn.Value, DenseLayers = denseLayers ?? 0, MaxNodesPerToken = maxNodes ?? 0,
                 },
             };
             return new PublishedRun
@@ -217,7 +231,8 @@ public static class RunsCsvReader
                 Id = id, Source = Text("source"), Line = idCell.Line, Model = model, GpuId = gpu, Gpus = gpus.Value,
                 Tp = tp, Pp = pp, Dp = dp, Cp = cp, Ep = ep, Vpp = vpp, MicroBatch = microBatch, GlobalBatch = globalBatch.Value,
                 Recompute = recompute, SequenceParallel = sp, Zero = zero,
-                Precision = precision.Value, Attention = attention, Metric = metric.Value, Value = value, Convention = convention,
+                Precision = precision.Value, Attention = attention,
+                ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
             };
         }
 

@@ -37,6 +37,12 @@ public sealed record MoeSpec
 
     /// <summary>Leading layers that stay dense (DeepSeek-V3: 3).</summary>
     public required int DenseLayers { get; init; }
+
+    /// <summary>
+    /// Node-limited routing: each token reaches experts on at most this many nodes (DeepSeek-V3: 4, its
+    /// topk_group of 8 node groups); 0 means unlimited.
+    /// </summary>
+    public int MaxNodesPerToken { get; init; }
 }
 
 /// <summary>
@@ -83,6 +89,13 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
     public MoeSpec? Moe { get; init; }
     public MlaSpec? Mla { get; init; }
 
+    /// <summary>
+    /// Multi-token-prediction modules trained beside the model (DeepSeek-V3: 1, its num_nextn_predict_layers):
+    /// each is one more transformer layer and output head on the last pipeline stage. Not counted in the
+    /// published parameter count nor in model FLOPs (the MFU conventions count the main model).
+    /// </summary>
+    public int MtpLayers { get; init; }
+
     /// <summary>The parameter count its authors published, for checking our count (not used in any estimate).</summary>
     public double? PublishedParams { get; init; }
     public double? PublishedActiveParams { get; init; }
@@ -114,6 +127,7 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
         double? dropout = r.Number("dropout", min: 0, max: 0.9) ?? 0;
         double? published = r.Number("published_params", min: 0);
         double? publishedActive = r.Number("published_active_params", min: 0);
+        int? mtp = r.Int("mtp_layers", min: 0, max: 100) ?? 0;
 
         MoeSpec? moe = null;
         var m = r.Map("moe");
@@ -125,11 +139,12 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
             int? effn = m.Int("ffn_hidden", required: true, min: 1, max: 10_000_000);
             int? sffn = m.Int("shared_ffn_hidden", min: 1, max: 10_000_000);
             int? dense = m.Int("dense_layers", min: 0, max: 10_000) ?? 0;
+            int? maxNodes = m.Int("max_nodes_per_token", min: 0, max: 100_000) ?? 0;
             m.Finish();
             if (experts is not null && topk is not null && topk > experts)
                 r.Diagnostics.Error(Diagnostics.DiagnosticCodes.Inconsistent, m.Location, m.FieldPath("topk"), topk.Inv(), $"top-k ({topk}) cannot exceed the number of experts ({experts})");
             else if (experts is not null && topk is not null && effn is not null)
-                moe = new MoeSpec { Experts = experts.Value, SharedExperts = shared!.Value, TopK = topk.Value, ExpertFfnHidden = effn.Value, SharedFfnHidden = sffn ?? effn.Value, DenseLayers = dense!.Value };
+                moe = new MoeSpec { Experts = experts.Value, SharedExperts = shared!.Value, TopK = topk.Value, ExpertFfnHidden = effn.Value, SharedFfnHidden = sffn ?? effn.Value, DenseLayers = dense!.Value, MaxNodesPerToken = maxNodes!.Value };
         }
 
         MlaSpec? mla = null;
@@ -173,7 +188,7 @@ public sealed record ModelSpec : ICatalogItem<ModelSpec>
             Id = id, Name = name, Layers = layers.Value, Hidden = hidden.Value, Heads = heads.Value, KvHeads = kvHeads.Value,
             HeadDim = headDim ?? hidden.Value / heads.Value, FfnHidden = ffn.Value, Activation = act.Value, Vocab = vocab.Value,
             SeqLen = seq.Value, TiedEmbeddings = tied.Value, Positions = pos.Value, LinearBias = bias!.Value, Dropout = dropout!.Value, Moe = moe, Mla = mla,
-            PublishedParams = published, PublishedActiveParams = publishedActive,
+            PublishedParams = published, PublishedActiveParams = publishedActive, MtpLayers = mtp!.Value,
         };
     }
 }

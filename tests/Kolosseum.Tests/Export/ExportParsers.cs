@@ -51,8 +51,9 @@ internal static class ExportParsers
             : a.TryGetValue("--data-parallel-sharding-strategy", out var s) ? s == "optim_grads" ? 2 : 3 : 0;
         var recompute = a.GetValueOrDefault("--recompute-granularity") switch { "selective" => Recompute.Selective, "full" => Recompute.Full, _ => Recompute.None };
         var precision = a.ContainsKey("--fp8-format") ? Precision.Fp8 : a.ContainsKey("--fp16") ? Precision.Fp16 : Precision.Bf16;
+        int etp = I("--expert-tensor-parallel-size", tp);
         var layout = new Layout(tp, pp, vpp, (int)(world / ((long)tp * pp * cp)), cp, I("--expert-model-parallel-size"), zero,
-            a.ContainsKey("--sequence-parallel"), recompute, I("--micro-batch-size"));
+            a.ContainsKey("--sequence-parallel"), recompute, I("--micro-batch-size")) { ExpertTp = etp == tp ? 0 : etp };
         return new ParsedLaunch(layout, I("--global-batch-size"), I("--seq-length"), precision, world, [.. a.Keys, .. t.Keys]);
     }
 
@@ -84,7 +85,10 @@ internal static class ExportParsers
         var precision = k.ContainsKey("trainer.plugins.fp8") ? Precision.Fp8 : k["trainer.plugins.precision"] == "16-mixed" ? Precision.Fp16 : Precision.Bf16;
         var layout = new Layout(tp, pp, vpp == "null" ? 1 : int.Parse(vpp, System.Globalization.CultureInfo.InvariantCulture), (int)(world / ((long)tp * pp * cp)), cp,
             I("trainer.strategy.expert_model_parallel_size"), k["optim.config.use_distributed_optimizer"] == "true" ? 1 : 0,
-            k["trainer.strategy.sequence_parallel"] == "true", recompute, I("data.micro_batch_size"));
+            k["trainer.strategy.sequence_parallel"] == "true", recompute, I("data.micro_batch_size"))
+        {
+            ExpertTp = k.TryGetValue("trainer.strategy.expert_tensor_parallel_size", out var e) && int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) is var etp && etp != tp ? etp : 0,
+        };
         return new ParsedLaunch(layout, I("data.global_batch_size"), I("data.seq_length"), precision, world, [.. k.Keys]);
     }
 
@@ -108,7 +112,8 @@ internal static class ExportParsers
         var model = (TomlTable)doc["model"];
         bool fp8 = model.TryGetValue("converters", out var conv) && ((TomlArray)conv).Contains("float8");
         int mb = pp > 1 ? I(p, "pipeline_parallel_microbatch_size") : I(tr, "local_batch_size");
-        var layout = new Layout(tp, pp, vpp, dp, cp, I(p, "expert_parallel_degree"), zero, tp > 1, recompute, mb);
+        int etp = p.ContainsKey("expert_tensor_parallel_degree") ? I(p, "expert_tensor_parallel_degree") : tp;
+        var layout = new Layout(tp, pp, vpp, dp, cp, I(p, "expert_parallel_degree"), zero, tp > 1, recompute, mb) { ExpertTp = etp == tp ? 0 : etp };
         var names = doc.SelectMany(kv => kv.Value is TomlTable t ? t.Keys.Select(key => kv.Key + "." + key) : [kv.Key]).ToList();
         return new ParsedLaunch(layout, I(tr, "global_batch_size"), I(tr, "seq_len"), fp8 ? Precision.Fp8 : Precision.Bf16, (long)tp * pp * cp * dp, names);
     }

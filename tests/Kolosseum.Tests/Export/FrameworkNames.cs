@@ -17,6 +17,9 @@ namespace Kolosseum.Tests.Export;
 ///   recompute_granularity/method/num_layers; the last names as core_transformer_config_from_args maps them).
 /// - TorchTitan: torchtitan/config/job_config.py, pytorch/torchtitan commit 6404b932421f5ce382e7dac5ad381b2c17b1373c
 ///   (dataclasses Model, Training, Parallelism, ActivationCheckpoint, Float8).
+/// The expert tensor-parallel names (--expert-tensor-parallel-size, MegatronStrategy's expert_tensor_parallel_size,
+/// TorchTitan's Parallelism.expert_tensor_parallel_degree, whose default is 1) were checked in the same files of later
+/// commits, where the three frameworks added them for MoE parallel folding.
 /// </summary>
 internal static class FrameworkNames
 {
@@ -37,7 +40,7 @@ internal static class FrameworkNames
         "--group-query-attention", "--num-query-groups", "--max-position-embeddings", "--position-embedding-type", "--normalization",
         "--swiglu", "--squared-relu", "--quick-geglu", "--untie-embeddings-and-output-weights", "--vocab-size", "--seq-length",
         // moe and mla
-        "--expert-model-parallel-size", "--num-experts", "--moe-layer-freq", "--moe-ffn-hidden-size", "--moe-shared-expert-intermediate-size",
+        "--expert-model-parallel-size", "--expert-tensor-parallel-size", "--num-experts", "--moe-layer-freq", "--moe-ffn-hidden-size", "--moe-shared-expert-intermediate-size",
         "--moe-router-topk", "--moe-token-dispatcher-type", "--multi-latent-attention", "--q-lora-rank", "--kv-lora-rank", "--qk-head-dim",
         "--qk-pos-emb-head-dim", "--v-head-dim",
     };
@@ -66,7 +69,7 @@ internal static class FrameworkNames
         "trainer.num_nodes", "trainer.devices", "trainer.max_steps",
         "trainer.strategy.tensor_model_parallel_size", "trainer.strategy.pipeline_model_parallel_size",
         "trainer.strategy.virtual_pipeline_model_parallel_size", "trainer.strategy.context_parallel_size",
-        "trainer.strategy.sequence_parallel", "trainer.strategy.expert_model_parallel_size",
+        "trainer.strategy.sequence_parallel", "trainer.strategy.expert_model_parallel_size", "trainer.strategy.expert_tensor_parallel_size",
         "trainer.plugins.precision", "trainer.plugins.fp8",
         "data.seq_length", "data.global_batch_size", "data.micro_batch_size",
         "model.config.seq_length", "model.config.num_layers", "model.config.hidden_size", "model.config.ffn_hidden_size",
@@ -89,7 +92,7 @@ internal static class FrameworkNames
             "data_parallel_replicate_degree", "data_parallel_shard_degree", "fsdp_reshard_after_forward", "tensor_parallel_degree",
             "disable_loss_parallel", "pipeline_parallel_degree", "pipeline_parallel_layers_per_stage", "pipeline_parallel_first_stage_less_layers",
             "pipeline_parallel_last_stage_less_layers", "pipeline_parallel_schedule", "pipeline_parallel_microbatch_size",
-            "context_parallel_degree", "context_parallel_rotate_method", "expert_parallel_degree",
+            "context_parallel_degree", "context_parallel_rotate_method", "expert_parallel_degree", "expert_tensor_parallel_degree",
         },
         ["activation_checkpoint"] = new HashSet<string>(StringComparer.Ordinal) { "mode", "selective_ac_option" },
         ["float8"] = new HashSet<string>(StringComparer.Ordinal) { "enable_fsdp_float8_all_gather", "precompute_float8_dynamic_scale_for_fsdp", "recipe_name", "filter_fqns" },

@@ -32,18 +32,21 @@ public class LaunchConfigRoundTripTests
         from k in Gen.Int[1, 3]
         from precision in Gen.Enum<Precision>()
         from perNode in Gen.OneOfConst(4, 8)
-        let ep = Ep(model, dp, cp, epPick)
+        from fold in Gen.Bool
+        let folded = fold && model.Moe is not null && tp > 1
+        let ep = Ep(model, folded ? (long)tp * dp * cp : (long)dp * cp, epPick)
         let v = pp > 1 && pp * vpp <= model.Layers ? vpp : 1
         let batch = dp * mb * (v > 1 ? pp : 1) * k
-        let layout = new Layout(tp, pp, v, dp, cp, ep, zero, tp > 1 && sp, recompute, mb)
+        let layout = new Layout(tp, pp, v, dp, cp, ep, zero, tp > 1 && sp, recompute, mb) { ExpertTp = folded && ep > 1 ? 1 : 0 }
         let training = new TrainingSpec { Tokens = 1e12, GlobalBatch = batch, SeqLen = model.SeqLen, Precision = precision, Attention = AttentionKernel.Flash }
         where LayoutRules.Check(model, training, layout.Gpus, layout).Count == 0
         select new Case(new ExportInput(model, training, layout, perNode, "a random valid layout"));
 
-    private static int Ep(ModelSpec model, int dp, int cp, int pick)
+    /// <summary>An expert-parallel degree that divides the experts and the ranks it is carved out of (dp × cp, or tp × dp × cp for whole experts).</summary>
+    private static int Ep(ModelSpec model, long ranks, int pick)
     {
         if (model.Moe is null) return 1;
-        var valid = LayoutRules.Divisors(model.Moe.Experts).Where(e => (long)dp * cp % e == 0).ToArray();
+        var valid = LayoutRules.Divisors(model.Moe.Experts).Where(e => ranks % e == 0).ToArray();
         return valid[pick % valid.Length];
     }
 

@@ -42,6 +42,7 @@ public class PublishedLayoutsTests
         var training = new TrainingSpec
         {
             Tokens = 1e12, GlobalBatch = run.GlobalBatch, SeqLen = run.Model.SeqLen, Precision = run.Precision, Attention = published.Attention!.Value,
+            Moe = RunValidator.MoeOptionsOf(run),
         };
         var model = new PerformanceModel(run.Model, training, gpu, FabricNetwork.DefaultNetwork(catalog, gpu, node, run.Gpus));
         var found = LayoutSearch.Run(model, run.Gpus, new SearchSpace { MinGpuFraction = 1 }, topK: 1);

@@ -39,6 +39,21 @@ public partial class ShippedRunsTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void A_runs_file_with_a_header_and_no_rows_points_to_a_schema_file_the_repository_has()
+    {
+        var bag = new Kolosseum.Diagnostics.DiagnosticBag();
+        string header = string.Join(',', RunsCsvReader.RequiredColumns) + "\n";
+        Assert.Empty(RunsCsvReader.Read(header, "runs.csv", Kolosseum.Catalog.Catalog.Embedded, bag));
+        var suggestion = Assert.Single(bag.Items).Suggestion!;
+        var named = SchemaReference().Match(suggestion);
+        Assert.True(named.Success, suggestion);
+        Assert.True(File.Exists(Path.Combine(Approvals.RepositoryRoot(), named.Groups["path"].Value)), suggestion);
+    }
+
+    [GeneratedRegex(@"schema: (?<path>[\w./-]+\.md)")]
+    private static partial Regex SchemaReference();
+
     // A runs file or scenario given to a command: `--runs X.csv`, `plan scenarios/X.yaml`.
     [GeneratedRegex(@"(?:--runs\s+|kolosseum \w+\s+)(?<path>[\w./-]+\.(?:csv|yaml))")]
     private static partial Regex FileArgument();

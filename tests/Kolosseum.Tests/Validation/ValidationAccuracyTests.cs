@@ -60,6 +60,23 @@ public class ValidationAccuracyTests
     }
 
     [Fact]
+    public void Every_moe_row_is_predicted_and_stays_within_todays_accuracy()
+    {
+        var moe = Rows.Value.Where(r => RunValidator.SummaryGroupOf(r) == "moe").ToList();
+        Assert.Equal(10, moe.Count);
+        Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
+        var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
+        // Regression bounds at the achieved accuracy (64 % mean, 224 % max: docs/performance-model.md,
+        // "Results"), far from the target (10 % mean, 20 % max); the H100 and H800 rows are nearer it.
+        Assert.True(errors.Average() <= 0.66, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 2.30, $"max {errors.Max():P1}");
+        var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
+            .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
+        Assert.Equal(4, hopper.Count);
+        Assert.True(hopper.Average() <= 0.21, $"Hopper mean {hopper.Average():P1}");
+    }
+
+    [Fact]
     public void The_h800_deepseek_v3_row_is_predicted()
     {
         // DeepSeek-V3's own pre-training run (2,048 H800, PP16 EP64 ZeRO-1, FP8): MLA, shared and routed
@@ -70,5 +87,9 @@ public class ValidationAccuracyTests
         Assert.Equal(16, row.Layout!.Value.Pp);
         Assert.Equal(64, row.Layout!.Value.Ep);
         Assert.True(row.Estimate!.Value.Fits);
+        // The run's own record: 2,664K GPU-hours for 14.8T tokens at 15,360 × 4,096 per step is 19.9 s a step.
+        Assert.InRange(row.Measured, 19.8, 20.0);
+        // Achieved: +11.7 % (the memory model fits the run only with full recompute).
+        Assert.InRange(row.RelativeError!.Value, -0.15, 0.15);
     }
 }

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+
+namespace Kolosseum.Performance;
+
+/// <summary>
+/// Mixture-of-experts terms (docs/performance-model.md, "Mixture of experts"): the routed experts as one
+/// grouped GEMM, routing load, dispatch and combine with NCCL all-to-all or DeepEP-class kernels, their
+/// overlap with computation, multi-token prediction and the FP8 recipes' scale traffic.
+/// </summary>
+public sealed partial class PerformanceModel
+{
+    /// <summary>
+    /// DeepEP's measured bottleneck bandwidths on H800 (deepseek-ai/DeepEP README, normal kernels, DeepSeek-V3
+    /// pre-training setting): 153-158 GB/s over NVLink of the 200 GB/s per direction, and 43-58 GB/s of RDMA
+    /// per 400 Gb/s (50 GB/s) ConnectX-7 across 16-64 ranks. Taken as fractions of the raw link rates.
+    /// </summary>
+    internal const double DeepEpNvlinkEfficiency = 153.0 / 200.0, DeepEpRdmaEfficiency = 43.0 / 50.0;
+
+    /// <summary>
+    /// SMs the communication kernels occupy while they overlap computation: DeepSeek-V3 Sec 3.2.2 ("only 20 SMs
+    /// are sufficient to fully utilize the bandwidths of IB and NVLink") on the 132 SMs of an H800.
+    /// </summary>
+    internal const double OverlapSms = 20;
+
+    /// <summary>
+    /// Routed experts on one GPU for one micro-batch: E/ep local experts run as one grouped GEMM per matrix
+    /// (Transformer Engine GroupedLinear, DeepGEMM's grouped layouts), each expert receiving its share of the
+    /// routed tokens times the load factor of the busiest rank. The grouped GEMM pays one launch, fills the
+    /// SMs with the tiles of all experts together, and reads every local expert's weights once: with few
+    /// tokens per expert (fine-grained experts, large ep) the weight reads, not the FLOPs, set its time.
+    /// </summary>
+    private double Experts(in LayoutContext c)
+    {
+        double localExperts = (double)_experts / c.Ep;
+        double perExpert = c.DispatchTokens * _topk * c.Ep / _experts * _moeOptions.LoadFactor;
+        double up = GroupedGemm(localExperts, perExpert, _h, _expertFfn * (_gated ? 2 : 1) / c.Etp);
+        double down = GroupedGemm(localExperts, perExpert, _expertFfn / c.Etp, _h);
+        return up + down;
+    }
+
+    /// <summary>
+    /// A grouped GEMM of <paramref name="groups"/> problems C[m×n] = A[m×k]·B_g[k×n]: compute at the layer GEMM
+    /// efficiency with the wave efficiency of all groups' tiles together, or the memory traffic (every group's
+    /// weights, all inputs and outputs), whichever is slower, and one launch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double GroupedGemm(double groups, double m, double k, double n)
+    {
+        if (m <= 0) return 0;
+        double tiles = groups * Math.Ceiling(m / Tile) * Math.Ceiling(n / Tile);
+        double waves = Math.Ceiling(tiles / _sms);
+        double wave = groups * m * n / (waves * _sms * Tile * Tile);
+        double flops = 2 * groups * m * k * n;
+        double compute = flops / (_peakLayer * _effLayer * wave * (k / (k + _halfDim)));
+        double memory = (_layerOperandBytes * (groups * m * k + groups * k * n) + 2 * groups * m * n) / _hbm;
+        return Math.Max(compute, memory) + _kernel;
+    }
+
+    /// <summary>
+    /// One dispatch-and-combine pair of one MoE layer per micro-batch, halved (four per layer per training step:
+    /// dispatch and combine forward, their gradients backward).
+    /// </summary>
+    private double ExpertParallelPerAllToAll(in LayoutContext c)
+    {
+        if (c.Ep <= 1) return 0;
+        var group = GroupPlacement.Of(c.Ep, c.Etp, _domain);
+        double tokens = c.DispatchTokens * _moeOptions.LoadFactor;
+        if (_moeOptions.Dispatcher == MoeDispatcher.AllToAll)
+        {
+            // Every routed copy on its own, in 16-bit, both ways.
+            double bytes = 2 * tokens * _topk * _h;
+            return GroupAllToAll(bytes, group);
+        }
+        // DeepEP: FP8 dispatch when the layers run FP8 (with one fp32 scale per 128 values; DeepSeek-V3 Sec 3.3.4
+        // also sends the gradients before the down-projection in FP8), 16-bit combine.
+        double dispatchBytes = _fp8 ? 1 + 4.0 / 128 : 2;
+        double pair = DeepEpTransfer(tokens, dispatchBytes, group) + DeepEpTransfer(tokens, 2, group);
+        return pair / 2;
+    }
+
+    /// <summary>
+    /// One DeepEP dispatch or combine: each token crosses the network once per remote node that holds one of its
+    /// experts (node-limited routing caps the nodes), then NVLink forwards its copies inside the node.
+    /// </summary>
+    private double DeepEpTransfer(double tokens, double bytesPerValue, in GroupPlacement g)
+    {
+        double copies = tokens * _topk * _h * bytesPerValue;
+        int k = Math.Min(g.PerDomain, g.Size);
+        double nvlinkBw = _network.ScaleUpBandwidth.Value * DeepEpNvlinkEfficiency;
+        double local = copies * (k - 1) / k / nvlinkBw;
+        if (g.WithinDomain) return local + _scaleUpAlpha;
+        int nodes = g.Domains;
+        // Expected distinct nodes among top-k experts spread evenly over the group's nodes, or the routing's cap.
+        double distinct = nodes * (1 - Math.Pow(1 - 1.0 / nodes, _topk));
+        if (_maxNodes > 0) distinct = Math.Min(distinct, _maxNodes);
+        double remote = tokens * _h * bytesPerValue * distinct * (nodes - 1) / nodes;
+        // The fabric's all-to-all bandwidth relative to its collective rate carries the oversubscription.
+        double rdmaBw = _network.ScaleOutBandwidth.Value * DeepEpRdmaEfficiency * (AllToAllBandwidth(g) / _scaleOutBw);
+        return Math.Max(local, remote / rdmaBw) + _scaleOutAlpha + _scaleUpAlpha;
+    }
+
+    /// <summary>
+    /// Exposed expert-parallel time of a stage and the computation it slows: without overlap all of it is
+    /// exposed; with overlap it hides behind the MoE layers' computation of the other micro-batch, which runs on
+    /// the SMs the communication kernels leave (SMs − 20 of them) for as long as the two overlap.
+    /// </summary>
+    private (double Exposed, double Slowdown) ExpertParallelExposed(double communication, double moeCompute)
+    {
+        if (!_moeOptions.Overlap || communication <= 0) return (communication, 0);
+        double hidden = Math.Min(communication, moeCompute);
+        double slowdown = hidden * OverlapSms / Math.Max(1, _sms - OverlapSms);
+        return (communication - hidden, slowdown);
+    }
+
+    /// <summary>
+    /// Scale traffic of the finer FP8 recipes beyond the per-tensor one the FP8 calibration rows ran: blockwise
+    /// writes and reads one fp32 scale per 128 values of every quantised GEMM input, MXFP8 one byte per 32.
+    /// </summary>
+    private double Fp8ScaleBytes(in LayoutContext c, bool moeLayer)
+    {
+        if (!_fp8 || _moeOptions.Fp8Recipe == Fp8Recipe.Tensorwise) return 0;
+        double perValue = _moeOptions.Fp8Recipe == Fp8Recipe.Blockwise ? 4.0 / 128 : 1.0 / 32;
+        double t = c.Tokens;
+        double inputs = t * (2 * _h + _a * _dv / c.Tp);
+        inputs += moeLayer
+            ? c.DispatchTokens * _topk * (_h + _expertFfn / c.Etp) + t * _shared * _sharedFfn / c.Tp
+            : t * _f / c.Tp;
+        // Written by the quantiser and read by the GEMM, forward; the backward quantises the gradients likewise.
+        return 2 * perValue * inputs;
+    }
+
+    /// <summary>
+    /// Multi-token prediction on the last stage, per micro-batch, forward and backward: each module is one more
+    /// (MoE) transformer layer, a projection of the concatenated [h; embedding] to h, and another output head
+    /// and loss (DeepSeek-V3 Sec 2.2).
+    /// </summary>
+    private double MultiTokenPrediction(in LayoutContext c, in LayerCost dense, in LayerCost moe, double output, double epPair)
+    {
+        if (_mtp == 0) return 0;
+        var layer = _moeLayers > 0 ? moe : dense;
+        double projection = Gemm(c.Tokens, 2 * _h, _h / c.Tp, _peak16, _eff16, 2);
+        double ep = _moeLayers > 0 ? ExpertParallelExposed(4 * epPair, layer.Forward + layer.Backward).Exposed : 0;
+        return _mtp * (layer.Forward + layer.Backward + 3 * projection + 3 * output + ep);
+    }
+}
