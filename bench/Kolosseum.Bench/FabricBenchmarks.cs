@@ -22,7 +22,7 @@ public class FabricBenchmarks
         _catalog = Catalog.Catalog.Embedded;
         _node = _catalog.Get<NodeSpec>("hgx-h100");
         _gpu = _catalog.Get<GpuSpec>(_node.GpuId);
-        _settings = FabricSettings.Defaults(_catalog, _node.Id, _gpu.Id);
+        _settings = FabricSettings.Defaults(_catalog, _node.Id, _gpu.Id, Gpus);
     }
 
     [Benchmark]

@@ -19,7 +19,7 @@ internal static class CatalogCommand
         ["models"] = ["models"],
         ["prices"] = ["capex", "rental", "electricity", "carbon", "opex", "facilities"],
         ["failures"] = ["failures", "reliability"],
-        ["buildout"] = ["buildout"],
+        ["buildout"] = ["buildout", "build_records"],
     };
 
     public static Command Create(CliContext context)
@@ -70,7 +70,8 @@ internal static class CatalogCommand
         var catalog = Catalog.Catalog.Embedded;
         if (id is not null)
         {
-            var matches = kinds.SelectMany(catalog.EntriesOf).Where(e => e.Id == id).ToList();
+            // Ids match whatever their case, as everywhere else (the output shows the catalog spelling).
+            var matches = kinds.SelectMany(catalog.EntriesOf).Where(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 0)
             {
                 var bag = new DiagnosticBag();
@@ -81,7 +82,7 @@ internal static class CatalogCommand
             }
             kinds = [.. matches.Select(e => e.Kind).Distinct(StringComparer.Ordinal)];
         }
-        bool Selected(CatalogEntry e) => id is null || e.Id == id;
+        bool Selected(CatalogEntry e) => id is null || string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase);
         if (json)
         {
             var doc = new SortedDictionary<string, object>(StringComparer.Ordinal);

@@ -37,6 +37,8 @@ internal static class EstimateCommand
         }
         var layout = layoutFlags.Read(parse, inputs, bag);
         if (layout is null) return context.Fail(bag);
+        // Which fabric the network came from when the flags resize the option: kept, or dropped and why.
+        if (inputs.Fabric.Note is { } fabricNote) context.Stderr.WriteLine(TerminalText.Clean(fabricNote));
 
         var model = inputs.PerformanceModel();
         var estimate = model.Evaluate(layout.Value);
@@ -65,6 +67,7 @@ internal static class EstimateJson
         gpu = inputs.Gpu.Id,
         gpus = inputs.Gpus,
         node = inputs.Node.Id,
+        fabric = inputs.Fabric.ToJson(),
         tokens = inputs.Training.Tokens,
         global_batch = inputs.Training.GlobalBatch,
         seq_len = inputs.Training.SeqLen,

@@ -46,7 +46,7 @@ internal static class FabricCommand
         long? gpus = values.Integer("--gpus", f.Gpus, 1, 10_000_000);
         if (f.Gpus is null) bag.Error(DiagnosticCodes.MissingField, SourceLocation.ForFlag("--gpus"), "--gpus", null, "is required", "e.g. --gpus 100k");
         var (gpu, node) = ResolveHardware(catalog, f, bag);
-        FabricSettings? settings = node is null ? null : FabricSettings.Defaults(catalog, node.Id, gpu?.Id);
+        FabricSettings? settings = node is null ? null : FabricSettings.Defaults(catalog, node.Id, gpu?.Id, gpus ?? 1);
         if (settings is not null)
         {
             if (f.Switch is not null && catalog.CheckId<SwitchSpec>(f.Switch, SourceLocation.ForFlag("--switch"), "--switch", bag)) settings = settings with { SwitchId = catalog.Get<SwitchSpec>(f.Switch).Id };

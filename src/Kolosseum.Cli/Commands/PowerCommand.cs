@@ -85,7 +85,7 @@ internal static class PowerCommand
         var economics = EconomicsSettings.Defaults(catalog);
         echo.Add(new Assumption("economics.utilisation", EconomicsSettings.Pct(economics.Utilisation), PowerSettings.Source(catalog, OpexAssumptions.Kind, economics.Opex.Id, "utilisation")));
 
-        var fabricSettings = FabricSettings.Defaults(catalog, node.Id, gpu.Id);
+        var fabricSettings = FabricSettings.Defaults(catalog, node.Id, gpu.Id, gpus.Value);
         var (network, fabricProblem) = FabricLoad.Design(catalog, gpu, node, gpus.Value, fabricSettings);
         echo.Add(new Assumption("network", network.Basis, network.IsApproximation ? "approximation" : $"fabric designer, catalog fabric_defaults '{fabricSettings.DefaultsId}' (docs/fabric.md)"));
         var inventory = ClusterInventory.Build(gpu, node, gpus.Value, settings.Sizing, catalog.Get<StorageSpec>(settings.Sizing.StorageId), network);

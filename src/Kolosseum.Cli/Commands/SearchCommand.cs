@@ -39,6 +39,7 @@ internal static class SearchCommand
         int? threads = flags.Int("--threads", threadsText, 1, 1024);
         var inputs = runFlags.Read(parse, bag);
         if (inputs is null || top is null || fraction is null) return context.Fail(bag);
+        if (inputs.Fabric.Note is { } fabricNote) context.Stderr.WriteLine(TerminalText.Clean(fabricNote));
 
         var model = inputs.PerformanceModel();
         var envelope = Validation.ValidatedEnvelope.Embedded;

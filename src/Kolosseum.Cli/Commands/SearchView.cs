@@ -69,6 +69,7 @@ internal static class SearchJson
         model = inputs.Model.Id,
         gpu = inputs.Gpu.Id,
         gpus = inputs.Gpus,
+        fabric = inputs.Fabric.ToJson(),
         tokens = inputs.Training.Tokens,
         global_batch = inputs.Training.GlobalBatch,
         seq_len = inputs.Training.SeqLen,

@@ -11,7 +11,7 @@ using Kolosseum.Cli.Commands;
 namespace Kolosseum.Cli.Infrastructure;
 
 /// <summary>The model, training run and cluster (with its network) a command works on, from flags or from a scenario option.</summary>
-internal sealed record RunInputs(ModelSpec Model, TrainingSpec Training, GpuSpec Gpu, NodeSpec Node, long Gpus, ClusterNetwork Network, Catalog.Catalog Catalog, ClusterOption? Option)
+internal sealed record RunInputs(ModelSpec Model, TrainingSpec Training, GpuSpec Gpu, NodeSpec Node, long Gpus, ClusterNetwork Network, Catalog.Catalog Catalog, ClusterOption? Option, RunFabric Fabric)
 {
     public PerformanceModel PerformanceModel() => new(Model, Training, Gpu, Network);
 }
@@ -100,10 +100,11 @@ internal sealed class RunFlags
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--precision"), "--precision", precision.Name(), $"{gpu.Name} has no {precision.Name()} tensor cores", "use bf16");
         var moe = ReadMoe(parse, flags, scenario?.Training.Moe ?? MoeOptions.Default, bag);
         if (bag.HasErrors || model is null || gpu is null || node is null || gpus is null || tokens is null || batch is null || seq is null || moe is null) return null;
-        var network = NetworkFor(option, catalog, gpu, node, gpus.Value, bag);
-        if (network is null) return null;
+        var fabric = RunFabric.Resolve(option, catalog, gpu, node, gpus.Value, bag);
+        if (fabric is null) return null;
+        var network = fabric.Network(catalog, gpu, node);
         var training = new TrainingSpec { Tokens = tokens.Value, GlobalBatch = batch.Value, SeqLen = seq.Value, Precision = precision, Attention = attention, Moe = moe };
-        return new RunInputs(model, training, gpu, node, gpus.Value, network, catalog, option);
+        return new RunInputs(model, training, gpu, node, gpus.Value, network, catalog, option, fabric);
     }
 
     /// <summary>Mixture-of-experts and FP8 execution flags over the scenario's (or the defaults).</summary>
@@ -124,21 +125,5 @@ internal sealed class RunFlags
         var recipe = flags.Enum<Performance.Fp8Recipe>("--fp8-recipe", parse.GetValue(Fp8Recipe)) ?? baseline.Fp8Recipe;
         if (overlap is null || capacity is null || imbalance is null) return null;
         return baseline with { Dispatcher = dispatcher, Overlap = overlap.Value, CapacityFactor = capacity.Value, Imbalance = imbalance.Value, Fp8Recipe = recipe };
-    }
-
-    /// <summary>
-    /// The option's own fabric (its <c>fabric:</c> section, checked on loading, as <c>plan</c> uses it) when the
-    /// flags leave its hardware as the scenario gives it; otherwise the catalog's default, designed once, or a
-    /// diagnostic when the default switches cannot join this many GPUs.
-    /// </summary>
-    private static ClusterNetwork? NetworkFor(ClusterOption? option, Catalog.Catalog catalog, GpuSpec gpu, NodeSpec node, long gpus, DiagnosticBag bag)
-    {
-        if (option is not null && option.Gpu == gpu && option.Node == node && option.Gpus == gpus)
-            return Fabric.FabricNetwork.ForOption(catalog, option);
-        var (network, noFabric) = Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, gpus);
-        if (network is null)
-            bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--gpus"), "--gpus", gpus.Inv(), "no network fabric of the catalog defaults carries it: " + noFabric,
-                "use fewer GPUs, or see 'kolosseum fabric --gpus N' for what the switches allow");
-        return network;
     }
 }

@@ -9,7 +9,9 @@ namespace Kolosseum.Fabric;
 /// <summary>
 /// The fabric a node family is normally built with: switch, oversubscription, rail optimisation and the
 /// physical layout the cable lengths come from. A scenario's <c>fabric:</c> section overrides any of it.
-/// Chosen by node id, then GPU id, then the entry with id <c>default</c> (<see cref="For"/>).
+/// Chosen by node id, then GPU id, then the general entries (no nodes, no GPUs); within those, by cluster
+/// size: the entry with the largest <see cref="MinGpus"/> the cluster reaches (<see cref="For"/>). Large
+/// clusters are not built as small ones scaled up (docs/fabric.md, "Defaults by cluster size").
 /// </summary>
 public sealed record FabricDefaults : ICatalogItem<FabricDefaults>
 {
@@ -25,6 +27,9 @@ public sealed record FabricDefaults : ICatalogItem<FabricDefaults>
     /// <summary>Rails of a rail-optimised design; null: one per back-end link of a node.</summary>
     public int? Rails { get; init; }
     public required int NodesPerRack { get; init; }
+
+    /// <summary>The smallest cluster (GPUs) this entry is the default for; 1 for the entry of every size.</summary>
+    public long MinGpus { get; init; } = 1;
 
     /// <summary>Side of the square of floor one rack takes with its share of aisles.</summary>
     public required double RackPitchMeters { get; init; }
@@ -44,13 +49,22 @@ public sealed record FabricDefaults : ICatalogItem<FabricDefaults>
     public BytesPerSecond? StoragePortSpeed { get; init; }
     public required int StorageLinksPerNode { get; init; }
 
-    /// <summary>The defaults for a node: its own entry, else its GPU's, else <c>default</c>.</summary>
-    public static FabricDefaults For(Catalog.Catalog catalog, string? nodeId, string? gpuId)
+    /// <summary>
+    /// The defaults for <paramref name="gpus"/> GPUs on a node: the entries naming the node, else those naming its
+    /// GPU, else the general ones; of these the one with the largest <see cref="MinGpus"/> at or below the cluster
+    /// size (the smallest when the cluster is below them all; ties: the first in the catalog).
+    /// </summary>
+    public static FabricDefaults For(Catalog.Catalog catalog, string? nodeId, string? gpuId, long gpus)
     {
         var all = catalog.All<FabricDefaults>();
-        return all.FirstOrDefault(d => nodeId is not null && d.Nodes.Contains(nodeId, StringComparer.Ordinal))
-            ?? all.FirstOrDefault(d => gpuId is not null && d.Gpus.Contains(gpuId, StringComparer.Ordinal))
-            ?? catalog.Get<FabricDefaults>(FallbackId);
+        var family = all.Where(d => nodeId is not null && d.Nodes.Contains(nodeId, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (family.Count == 0) family = [.. all.Where(d => gpuId is not null && d.Gpus.Contains(gpuId, StringComparer.OrdinalIgnoreCase))];
+        if (family.Count == 0) family = [.. all.Where(d => d.Nodes.Count == 0 && d.Gpus.Count == 0)];
+        if (family.Count == 0) return catalog.Get<FabricDefaults>(FallbackId);
+        var reached = family.Where(d => d.MinGpus <= gpus).ToList();
+        return reached.Count > 0
+            ? reached.Aggregate((best, d) => d.MinGpus > best.MinGpus ? d : best)
+            : family.Aggregate((best, d) => d.MinGpus < best.MinGpus ? d : best);
     }
 
     public static FabricDefaults? Bind(CatalogEntry entry, FieldReader r, Catalog.Catalog catalog)
@@ -62,6 +76,7 @@ public sealed record FabricDefaults : ICatalogItem<FabricDefaults>
         bool? rail = r.Bool("rail_optimized", required: true);
         int? rails = r.Int("rails", min: 1, max: 1024);
         int? npr = r.Int("nodes_per_rack", required: true, min: 1, max: 1024);
+        long? minGpus = r.Integer("min_gpus", min: 1, max: 100_000_000);
         double? pitch = r.Quantity("rack_pitch", Dimension.Meters, required: true, min: 0.3, max: 20);
         double? slack = r.Quantity("cable_slack", Dimension.Meters, required: true, min: 0, max: 100);
         double? inRack = r.Quantity("in_rack_length", Dimension.Meters, required: true, min: 0.1, max: 10);
@@ -77,7 +92,7 @@ public sealed record FabricDefaults : ICatalogItem<FabricDefaults>
         return new FabricDefaults
         {
             Id = entry.Id, Nodes = nodes, Gpus = gpus, SwitchId = sw, Oversubscription = over.Value, RailOptimized = rail.Value, Rails = rails,
-            NodesPerRack = npr.Value, RackPitchMeters = pitch.Value, CableSlackMeters = slack.Value, InRackMeters = inRack.Value,
+            NodesPerRack = npr.Value, MinGpus = minGpus ?? 1, RackPitchMeters = pitch.Value, CableSlackMeters = slack.Value, InRackMeters = inRack.Value,
             FrontendSwitchId = fe, FrontendPortSpeed = new BytesPerSecond(feSpeed.Value), FrontendOversubscription = feOver.Value,
             StorageSwitchId = st, StoragePortSpeed = stSpeed is null ? null : new BytesPerSecond(stSpeed.Value), StorageLinksPerNode = stLinks.Value,
         };

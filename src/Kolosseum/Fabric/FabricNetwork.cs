@@ -28,11 +28,11 @@ public static class FabricNetwork
     /// <summary>The network of a cluster option of a loaded scenario (its <c>fabric:</c> section, defaults filled in).</summary>
     public static ClusterNetwork ForOption(Catalog.Catalog catalog, ClusterOption option) =>
         Build(catalog, option.Gpu, option.Node, option.Gpus,
-            option.Sections.TryGet<FabricSettings>(out var s) ? s : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id));
+            option.Sections.TryGet<FabricSettings>(out var s) ? s : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id, option.Gpus));
 
     /// <summary>The network of the catalog's default fabric for this node and GPU count.</summary>
     public static ClusterNetwork DefaultNetwork(Catalog.Catalog catalog, GpuSpec gpu, NodeSpec node, long gpus) =>
-        Build(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id));
+        Build(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id, gpus));
 
     /// <summary>
     /// The default network, or why none exists: for inputs that no scenario check has seen (command-line
@@ -40,7 +40,7 @@ public static class FabricNetwork
     /// </summary>
     public static (ClusterNetwork? Network, string? Problem) TryDefaultNetwork(Catalog.Catalog catalog, GpuSpec gpu, NodeSpec node, long gpus)
     {
-        var outcome = FabricDesigner.Backend(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id));
+        var outcome = FabricDesigner.Backend(catalog, gpu, node, gpus, FabricSettings.Defaults(catalog, node.Id, gpu.Id, gpus));
         if (!outcome.Ok) return (null, outcome.Infeasible);
         return (ToClusterNetwork(outcome.Design!, gpu, node, catalog.Get<NicSpec>(node.BackendNicId)), null);
     }

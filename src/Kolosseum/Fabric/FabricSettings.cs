@@ -50,8 +50,8 @@ public sealed record FabricSettings : IOptionSection<FabricSettings>
         StorageSwitchId = d.StorageSwitchId, StoragePortSpeed = d.StoragePortSpeed, StorageLinksPerNode = d.StorageLinksPerNode,
     };
 
-    /// <summary>The catalog defaults for a node and GPU.</summary>
-    public static FabricSettings Defaults(Catalog.Catalog catalog, string? nodeId, string? gpuId) => From(FabricDefaults.For(catalog, nodeId, gpuId));
+    /// <summary>The catalog defaults for a cluster of <paramref name="gpus"/> GPUs on a node.</summary>
+    public static FabricSettings Defaults(Catalog.Catalog catalog, string? nodeId, string? gpuId, long gpus) => From(FabricDefaults.For(catalog, nodeId, gpuId, gpus));
 
     /// <summary>"auto" or a tier count of 2 to 4.</summary>
     public static bool TryParseTiers(string text, out int? tiers)
@@ -66,7 +66,7 @@ public sealed record FabricSettings : IOptionSection<FabricSettings>
     public static FabricSettings Read(FieldReader? section, OptionContext context)
     {
         var catalog = context.Scenario.Catalog;
-        var s = Defaults(catalog, context.Node?.Id, context.Gpu?.Id);
+        var s = Defaults(catalog, context.Node?.Id, context.Gpu?.Id, context.Gpus);
         if (section is not null) s = Apply(section, s, catalog);
         var bag = context.Scenario.Diagnostics;
         if (context.Gpu is not null && context.Node is not null && context.Gpus > 0)

@@ -70,7 +70,7 @@ public sealed record OptionSetup
 
         // Fabric: the designed network is what the performance model, power and cost all see.
         Report("fabric", 0);
-        var fabricSettings = option.Sections.TryGet<FabricSettings>(out var fs) ? fs : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id);
+        var fabricSettings = option.Sections.TryGet<FabricSettings>(out var fs) ? fs : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id, option.Gpus);
         var design = FabricDesigner.Design(catalog, option.Gpu, option.Node, option.Gpus, fabricSettings);
         if (!design.Ok) return OptionSetupResult.Fail(string.Create(CultureInfo.InvariantCulture, $"no network fabric carries {option.Gpus:N0} GPUs: {design.Infeasible}"));
         var fabric = design.Design!;

@@ -45,7 +45,7 @@ public static class FabricLoad
     /// <summary>The fabric of a scenario option, designed from its <c>fabric:</c> section (or the catalog defaults).</summary>
     public static (NetworkLoad Load, string? Problem) ForOption(Catalog.Catalog catalog, Scenarios.ClusterOption option)
     {
-        var settings = option.Sections.TryGet<FabricSettings>(out var s) ? s : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id);
+        var settings = option.Sections.TryGet<FabricSettings>(out var s) ? s : FabricSettings.Defaults(catalog, option.Node.Id, option.Gpu.Id, option.Gpus);
         return Design(catalog, option.Gpu, option.Node, option.Gpus, settings);
     }
 }

@@ -100,7 +100,7 @@ public class FabricSettingsTests
         Assert.Null(s);
         var d = Assert.Single(bag.Items);
         Assert.Equal("options[0].fabric.tiers", d.Field);
-        Assert.Contains("2048", d.Rule, StringComparison.Ordinal);
+        Assert.Contains("8192", d.Rule, StringComparison.Ordinal); // 128-port SN5600, the 100k default: 128²/2
     }
 
     [Fact]
@@ -108,6 +108,6 @@ public class FabricSettingsTests
     {
         var s = ScenarioLoader.Default();
         foreach (var o in s.Options)
-            Assert.Equal(o.Gpus > 65_536 ? 4 : 3, FabricNetwork.ForOption(s.Catalog, o).Levels[^1].SwitchHops / 2 + 1);
+            Assert.Equal(3, FabricNetwork.ForOption(s.Catalog, o).Levels[^1].SwitchHops / 2 + 1); // 24k on QM9700, 100k on SN5600
     }
 }

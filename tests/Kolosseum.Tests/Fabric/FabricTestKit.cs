@@ -19,7 +19,7 @@ internal static class FabricTestKit
     {
         var n = Parts.Get<NodeSpec>(node);
         var gpu = Parts.Get<GpuSpec>(n.GpuId);
-        var settings = FabricSettings.Defaults(Parts, n.Id, gpu.Id);
+        var settings = FabricSettings.Defaults(Parts, n.Id, gpu.Id, gpus);
         if (change is not null) settings = change(settings);
         return FabricDesigner.Design(Parts, gpu, n, gpus, settings);
     }

@@ -49,7 +49,7 @@ public class FatTreeLimitTests
     [Fact]
     public void Four_islands_with_a_seven_to_one_top_tier()
     {
-        var b = Design("hgx-h100", 98_304, s => s with { IslandGpus = 24_576, Oversubscription = 7 }).Backend;
+        var b = Design("hgx-h100", 98_304, s => s with { SwitchId = "qm9700", IslandGpus = 24_576, Oversubscription = 7 }).Backend;
         Assert.Equal(4, b.Tiers);
         Assert.Equal(4, b.Islands);
         Assert.Equal(7, b.Oversubscription, 3);

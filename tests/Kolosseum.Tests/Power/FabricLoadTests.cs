@@ -8,7 +8,7 @@ public class FabricLoadTests
 {
     private static ClusterFabric Fabric(long gpus, string? switchId = null, int? tiers = null)
     {
-        var settings = FabricSettings.Defaults(Embedded, HgxH100.Id, H100.Id);
+        var settings = FabricSettings.Defaults(Embedded, HgxH100.Id, H100.Id, gpus);
         if (switchId is not null) settings = settings with { SwitchId = switchId, Tiers = tiers };
         return FabricDesigner.Design(Embedded, H100, HgxH100, gpus, settings).Design!;
     }
