@@ -74,6 +74,7 @@ internal static class EstimateJson
         precision = inputs.Training.Precision.Name(),
         attention = inputs.Training.Attention.Name(),
         layout = Layout(r.Layout),
+        outside_validated = Validation.ValidatedEnvelope.Embedded.Outside(r.Layout, inputs.Training.SeqLen),
         step_time_s = r.StepTime.Seconds,
         time_breakdown_s = r.Time.ToDictionary(p => p.Name, p => p.Value),
         tokens_per_s = r.TokensPerSecond,
@@ -105,6 +106,8 @@ internal static class EstimateTables
         c.MarkupLine($"[bold]{TerminalText.Markup(inputs.Model.Name)}[/] on {inputs.Gpus.Inv()} × {TerminalText.Markup(inputs.Gpu.Name)} ({TerminalText.Markup(inputs.Node.Id)})");
         c.MarkupLine($"{UnitFormat.Number(inputs.Training.Tokens / 1e12)}T tokens, batch {inputs.Training.GlobalBatch.Inv()} × {inputs.Training.SeqLen.Inv()}, {inputs.Training.Precision.Name()}, {inputs.Training.Attention.Name()} attention");
         c.MarkupLine($"layout: {TerminalText.Markup(r.Layout.ToString())}");
+        var outside = Validation.ValidatedEnvelope.Embedded.Outside(r.Layout, inputs.Training.SeqLen);
+        c.MarkupLine(outside.Count == 0 ? "validity: inside the validated published runs" : "outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
         var time = new Table().Border(TableBorder.Simple).Title("step time");
         time.AddColumn("part");
         time.AddColumn(new TableColumn("time").RightAligned());

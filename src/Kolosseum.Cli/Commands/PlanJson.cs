@@ -50,6 +50,11 @@ internal static class PlanJson
             layout = EstimateJson.Layout(p.Step.Layout),
             layout_searched = p.Search is not null,
             outside_validated = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen),
+            validated_best = !p.ValidatedSearched ? null : p.ValidatedBest is not { } v ? (object)new { fits = false } : new
+            {
+                fits = true, layout = v.Layout.ToString(), gpus = v.Gpus, step_time_s = v.StepTime.Seconds, mfu = v.Mfu,
+                memory_gib = v.Memory.GiB, failure_free_days = v.TrainTime.Days,
+            },
             global_batch = p.Training.GlobalBatch,
             tokens = p.Training.Tokens,
             batch_days = p.BatchDays is { } bd ? new

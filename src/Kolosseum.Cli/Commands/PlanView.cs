@@ -47,6 +47,7 @@ internal static class PlanView
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
+            if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
             c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
@@ -88,4 +89,9 @@ internal static class PlanView
             _ => UnitFormat.Number(v),
         };
     }
+
+    /// <summary>The fastest layout inside the validated runs, beside the chosen one (search.validated: beside).</summary>
+    internal static string ValidatedLine(OptionPlan p) => p.ValidatedBest is { } v
+        ? $"best with its shape inside the validated runs: {v.Layout} on {v.Gpus:N0} GPUs, step {v.StepTime}, MFU {(v.Mfu * 100).Inv("0.0")} %, {v.Memory.GiB.Inv("0.0")} GiB, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
+        : "best with its shape inside the validated runs: none fits";
 }

@@ -44,7 +44,7 @@ internal static class SearchCommand
         var model = inputs.PerformanceModel();
         var envelope = Validation.ValidatedEnvelope.Embedded;
         int seq = inputs.Training.SeqLen;
-        var space = new SearchSpace { MinGpuFraction = fraction.Value, Admit = validatedOnly ? l => envelope.Covers(in l, seq) : null };
+        var space = new SearchSpace { MinGpuFraction = fraction.Value, Admit = validatedOnly ? l => envelope.CoversShape(in l, seq) : null };
         var result = RunWithProgress(context, json, () => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads }), (p, report) => LayoutSearch.Run(model, inputs.Gpus, space, top.Value,
             new SearchOptions { Threads = threads, Progress = report }));

@@ -14,6 +14,7 @@ public static class FabricNetwork
     public static ClusterNetwork ToClusterNetwork(FabricDesign backend, GpuSpec gpu, NodeSpec node, NicSpec nic) => new()
     {
         ScaleUpDomain = gpu.ScaleUpDomain,
+        ScaleUpHost = node.GpusPerHost,
         ScaleUpBandwidth = gpu.ScaleUpBandwidth,
         ScaleUpEfficiency = gpu.Efficiency.ScaleUp,
         ScaleUpLatency = gpu.Efficiency.ScaleUpLatency,

@@ -14,6 +14,12 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
     public required string Name { get; init; }
     public required string GpuId { get; init; }
     public required int GpusPerNode { get; init; }
+
+    /// <summary>
+    /// GPUs of one host a scheduler allocates (a server, or one compute tray of an NVL rack); the node itself
+    /// unless the catalog says <c>gpus_per_host</c>.
+    /// </summary>
+    public int GpusPerHost { get; init; }
     public required int Cpus { get; init; }
     public required Watts CpuPower { get; init; }
     public required Bytes HostMemory { get; init; }
@@ -67,6 +73,13 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
         double? measured = r.Quantity("measured_training_power", Dimension.Watts, min: 1, max: 1e7);
         double? price = r.Quantity("price", Dimension.Usd, min: 0);
         int? ru = r.Int("rack_units", required: true, min: 1, max: 100);
+        int? perHost = r.Int("gpus_per_host", min: 1, max: 1024);
+        if (perHost is not null && gpus is not null && gpus.Value % perHost.Value != 0)
+        {
+            r.Diagnostics.Error(DiagnosticCodes.Inconsistent, r.Mapping.Get("gpus_per_host")?.Location ?? r.Location, r.FieldPath("gpus_per_host"), perHost.Value.Inv(),
+                $"must divide the node's {gpus.Value.Inv()} GPUs", "the hosts of a node are alike");
+            return null;
+        }
         if (name is null || gpu is null || gpus is null || cpus is null || cpuPower is null || mem is null || nics is null || nic is null
             || nicBw is null || fe is null || pmax is null || nonGpu is null || pidle is null || ru is null)
             return null;
@@ -86,7 +99,7 @@ public sealed record NodeSpec : ICatalogItem<NodeSpec>
         }
         return new NodeSpec
         {
-            Id = entry.Id, Name = name, GpuId = gpu, GpusPerNode = gpus.Value, Cpus = cpus.Value, CpuPower = new Watts(cpuPower.Value),
+            Id = entry.Id, Name = name, GpuId = gpu, GpusPerNode = gpus.Value, GpusPerHost = perHost ?? gpus.Value, Cpus = cpus.Value, CpuPower = new Watts(cpuPower.Value),
             HostMemory = new Bytes(mem.Value), BackendNics = nics.Value, BackendNicId = nic, BackendNicBandwidth = new BytesPerSecond(nicBw.Value),
             FrontendBandwidth = new BytesPerSecond(fe.Value), PowerMax = new Watts(pmax.Value), NonGpuPower = new Watts(nonGpu.Value),
             PowerIdle = new Watts(pidle.Value), MemoryPower = memPower is null ? null : new Watts(memPower.Value),

@@ -18,6 +18,9 @@ public sealed record ClusterNetwork
 {
     public required int ScaleUpDomain { get; init; }
 
+    /// <summary>GPUs of one host (server, compute tray) inside the scale-up domain; 0: the domain is one host.</summary>
+    public int ScaleUpHost { get; init; }
+
     /// <summary>Per GPU, one direction.</summary>
     public required BytesPerSecond ScaleUpBandwidth { get; init; }
     public required double ScaleUpEfficiency { get; init; }

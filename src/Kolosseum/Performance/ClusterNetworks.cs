@@ -13,6 +13,7 @@ public static class ClusterNetworks
     public static ClusterNetwork NonBlocking(GpuSpec gpu, NodeSpec node, long gpus, double scaleOutEfficiency, Duration scaleOutLatency) => new()
     {
         ScaleUpDomain = Math.Min(gpu.ScaleUpDomain, Math.Max(1, node.GpusPerNode >= gpu.ScaleUpDomain ? gpu.ScaleUpDomain : node.GpusPerNode)),
+        ScaleUpHost = node.GpusPerHost,
         ScaleUpBandwidth = gpu.ScaleUpBandwidth,
         ScaleUpEfficiency = gpu.Efficiency.ScaleUp,
         ScaleUpLatency = gpu.Efficiency.ScaleUpLatency,

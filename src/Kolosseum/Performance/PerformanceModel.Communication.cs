@@ -139,7 +139,7 @@ public sealed partial class PerformanceModel
     private double TensorParallelPerCollective(in LayoutContext c)
     {
         if (c.Tp <= 1) return 0;
-        var group = GroupPlacement.Of(c.Tp, 1, _domain);
+        var group = GroupPlacement.Of(c.Tp, 1, _domain, _host);
         double bytes = 2 * c.Tokens * _h;
         // With sequence parallelism each all-reduce becomes a reduce-scatter plus an all-gather: same volume.
         return c.Sp ? 2 * GroupReduceScatter(bytes, group) : GroupAllReduce(bytes, group);
@@ -149,7 +149,7 @@ public sealed partial class PerformanceModel
     private (double Forward, double Backward) ContextParallel(in LayoutContext c)
     {
         if (c.Cp <= 1) return (0, 0);
-        var group = GroupPlacement.Of(c.Cp, c.Tp, _domain);
+        var group = GroupPlacement.Of(c.Cp, c.Tp, _domain, _host);
         double kvBytes = 2 * c.Tokens * (_g / c.Tp) * (_dqk + _dv);
         double step = group.WithinDomain ? kvBytes / _scaleUpBw + _scaleUpAlpha : kvBytes / FlatRingBandwidth(group) + _scaleOutAlpha;
         double forward = (c.Cp - 1) * step;
@@ -159,8 +159,8 @@ public sealed partial class PerformanceModel
     /// <summary>Data-parallel placement: CP ranks share gradients with DP ranks (one reduction over dp × cp).</summary>
     private GroupPlacement DataParallelGroup(in LayoutContext c, int size)
     {
-        if (c.Cp > 1) return GroupPlacement.Of(size, c.Tp, _domain) with { Span = c.Gpus };
+        if (c.Cp > 1) return GroupPlacement.Of(size, c.Tp, _domain, _host) with { Span = c.Gpus };
         long stride = (long)c.Tp * c.Pp;
-        return GroupPlacement.Of(size, stride, _domain);
+        return GroupPlacement.Of(size, stride, _domain, _host);
     }
 }

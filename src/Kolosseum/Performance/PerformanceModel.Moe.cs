@@ -63,7 +63,7 @@ public sealed partial class PerformanceModel
     private double ExpertParallelPerAllToAll(in LayoutContext c)
     {
         if (c.Ep <= 1) return 0;
-        var group = GroupPlacement.Of(c.Ep, c.Etp, _domain);
+        var group = GroupPlacement.Of(c.Ep, c.Etp, _domain, _host);
         double tokens = c.DispatchTokens * _moeOptions.LoadFactor;
         if (_moeOptions.Dispatcher == MoeDispatcher.AllToAll)
         {

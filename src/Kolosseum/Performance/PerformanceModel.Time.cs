@@ -117,7 +117,7 @@ public sealed partial class PerformanceModel
         // The overlapped share hides behind the GEMMs that produce or consume the communicated tensors;
         // the overlap runs over NVLink (userbuffers), so a TP group that crosses domains gets none.
         double gemms = denseLayers * dense.Gemm + moeLayers * moe.Gemm;
-        double overlap = GroupPlacement.Of(c.Tp, 1, _domain).WithinDomain ? _tpOverlap : 0;
+        double overlap = GroupPlacement.Of(c.Tp, 1, _domain, _host).WithinDomain ? _tpOverlap : 0;
         s.Tp = tpTotal - Math.Min(overlap * tpTotal, 3 * gemms);
         // Ring attention overlaps each exchange step with the attention of the chunk already held.
         double attnFwd = denseLayers * dense.AttentionForward + moeLayers * moe.AttentionForward;
@@ -135,10 +135,10 @@ public sealed partial class PerformanceModel
         // NIC time: the traffic of the groups that leave the scale-up domain (hierarchical collectives and
         // exposed ones count whole: the NVLink share of an exposed collective leaves the NIC idle, which
         // only makes this a conservative floor).
-        if (c.Tp > 1 && !GroupPlacement.Of(c.Tp, 1, _domain).WithinDomain) s.Nic += tpTotal;
-        if (c.Cp > 1 && !GroupPlacement.Of(c.Cp, c.Tp, _domain).WithinDomain)
+        if (c.Tp > 1 && !GroupPlacement.Of(c.Tp, 1, _domain, _host).WithinDomain) s.Nic += tpTotal;
+        if (c.Cp > 1 && !GroupPlacement.Of(c.Cp, c.Tp, _domain, _host).WithinDomain)
             s.Nic += layers * (cpFwd + cpBwd) + (c.Recompute == Recompute.Full ? layers * cpFwd : 0);
-        if (c.Ep > 1 && !GroupPlacement.Of(c.Ep, c.Tp, _domain).WithinDomain) s.Nic += s.Ep;
+        if (c.Ep > 1 && !GroupPlacement.Of(c.Ep, c.Etp, _domain, _host).WithinDomain) s.Nic += s.Ep;
         if (c.Pp > 1 && (long)c.Tp * c.Cp >= _domain) s.Nic += s.Pp;
         return s;
     }

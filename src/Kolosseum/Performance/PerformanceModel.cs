@@ -28,7 +28,7 @@ public sealed partial class PerformanceModel
     // Hardware.
     private readonly double _peak16, _peakLayer, _effLayer, _eff16, _halfDim, _effFlash, _hbm, _kernel;
     private readonly double _scaleUpBw, _scaleUpAlpha, _scaleOutBw, _scaleOutAlpha, _tpOverlap;
-    private readonly int _domain;
+    private readonly int _domain, _host;
     private readonly double _sms;
 
     // Network levels as arrays: the hot path must not enumerate interfaces (that allocates).
@@ -91,6 +91,7 @@ public sealed partial class PerformanceModel
         _kernel = e.KernelOverhead.Seconds;
         _tpOverlap = e.TpOverlap;
         _domain = network.ScaleUpDomain;
+        _host = network.ScaleUpHost;
         _scaleUpBw = network.ScaleUpBandwidth.Value * network.ScaleUpEfficiency;
         _scaleUpAlpha = network.ScaleUpLatency.Seconds;
         _scaleOutBw = network.ScaleOutBandwidth.Value * network.ScaleOutEfficiency;

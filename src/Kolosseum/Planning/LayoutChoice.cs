@@ -20,6 +20,12 @@ internal static class LayoutChoice
         /// layouts (the layout fastest with failures is on a front: fewer GPUs fail less, a faster step works less).
         /// </summary>
         public IReadOnlyList<LayoutCandidate> Candidates { get; init; } = [];
+
+        /// <summary>With <c>search.validated: beside</c>: the fastest layout whose features all lie inside the validated runs (null: none fits).</summary>
+        public StepReport? ValidatedBest { get; init; }
+
+        /// <summary>Whether the plan searched inside the validated runs beside the unconstrained search.</summary>
+        public bool ValidatedSearched { get; init; }
     }
 
     /// <summary>
@@ -48,12 +54,18 @@ internal static class LayoutChoice
         PerformanceModel model = models[0];
         var candidates = new List<LayoutCandidate>();
         var searchOptions = new SearchOptions { Threads = threads, Cancellation = cancellation };
+        var envelope = Validation.ValidatedEnvelope.Embedded;
+        int seq = model.Training.SeqLen;
+        // The cluster's size is the question, not a layout choice: the plan keeps the layout's shape inside the
+        // validated runs and its validity note still says when the GPU count lies beyond them.
+        Func<Layout, bool> inside = l => envelope.CoversShape(in l, seq);
+        Func<Layout, bool>? admit = settings.Validated == ValidatedSearch.Only ? inside : null;
         foreach (double fraction in settings.ScalingFractions.OrderBy(f => f))
         {
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
             bool isFull = gpus == trainable;
             if (isFull && option.Layout is not null) continue;
-            var space = Space(settings);
+            var space = Space(settings, admit);
             SearchResult? best = null;
             foreach (var m in models)
             {
@@ -85,16 +97,36 @@ internal static class LayoutChoice
         }
         if (full is null || full.Best.Count == 0)
         {
-            var any = LayoutSearch.Run(models[0], trainable, Space(settings), 1, searchOptions);
+            var any = LayoutSearch.Run(models[0], trainable, Space(settings, admit), 1, searchOptions);
             string reasons = string.Join(", ", any.Rejected.Select(kv => $"{kv.Key} {kv.Value}"));
             return new Outcome(null, any, scaling, $"no layout fits on {trainable} × {option.Gpu.Id}{(trainable < option.Gpus ? $" (of {option.Gpus}, the rest kept as hot spares)" : "")} ({reasons})");
         }
         var ranked = full.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate)).ToList();
-        return new Outcome(ranked[0], full, scaling, null) { Best = ranked, Model = model, Candidates = candidates };
+        bool beside = settings.Validated == ValidatedSearch.Beside;
+        return new Outcome(ranked[0], full, scaling, null)
+        {
+            Best = ranked, Model = model, Candidates = candidates, ValidatedSearched = beside,
+            ValidatedBest = beside ? ValidatedBest(models, trainable, settings, inside, searchOptions) : null,
+        };
+    }
+
+    /// <summary>The fastest layout over all batches whose features all lie inside the validated runs (null: none fits).</summary>
+    private static StepReport? ValidatedBest(IReadOnlyList<PerformanceModel> models, long trainable, SearchSettings settings, Func<Layout, bool> inside, SearchOptions options)
+    {
+        var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction, Admit = inside };
+        RankedLayout? best = null;
+        PerformanceModel? bestModel = null;
+        foreach (var m in models)
+        {
+            var result = LayoutSearch.Run(m, trainable, space, 1, options);
+            if (result.Best.Count == 0) continue;
+            if (best is not { } b || RankedLayout.Compare(result.Best[0], b) < 0) (best, bestModel) = (result.Best[0], m);
+        }
+        return best is { } top ? StepReport.From(bestModel!, top.Layout, top.Estimate) : null;
     }
 
     /// <summary>The plan's search space: every layout, the batch free inside the scenario's range (docs/search.md, "Global batch").</summary>
-    private static SearchSpace Space(SearchSettings settings) => new() { MinGpuFraction = settings.MinGpuFraction, FreeBatch = true };
+    private static SearchSpace Space(SearchSettings settings, Func<Layout, bool>? admit) => new() { MinGpuFraction = settings.MinGpuFraction, FreeBatch = true, Admit = admit };
 
     /// <summary>
     /// Layouts one plan may consider in all its searches: ten times the default scenario's 4.7e7, and above the
@@ -107,7 +139,7 @@ internal static class LayoutChoice
     private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings)
     {
         long needed = 0;
-        var space = Space(settings);
+        var space = Space(settings, null);
         foreach (double fraction in settings.ScalingFractions)
         {
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
@@ -115,6 +147,8 @@ internal static class LayoutChoice
             foreach (var m in models)
             {
                 long c = LayoutSearch.CountCandidates(m, gpus, space);
+                // The search inside the validated runs beside the full-size one considers the same layouts again.
+                if (gpus == trainable && settings.Validated == ValidatedSearch.Beside) c = c > long.MaxValue / 2 ? long.MaxValue : 2 * c;
                 needed = c > long.MaxValue - needed ? long.MaxValue : needed + c;
             }
             if (gpus == trainable)

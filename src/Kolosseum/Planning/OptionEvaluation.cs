@@ -126,7 +126,7 @@ public static class OptionEvaluation
         return new OptionOutcome(new OptionPlan
         {
             Option = option, Training = training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
-            BestLayouts = best, Delivered = choice?.Ranking ?? [], BatchDays = choice?.Batch, RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
+            BestLayouts = best, ValidatedBest = setup.ValidatedBest, ValidatedSearched = setup.ValidatedSearched, Delivered = choice?.Ranking ?? [], BatchDays = choice?.Batch, RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
             Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, PoweredGpus = setup.PoweredGpus, RentBasis = term?.Basis, Cost = cost,
             CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);

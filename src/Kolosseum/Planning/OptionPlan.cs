@@ -54,6 +54,12 @@ public sealed record OptionPlan
     /// <summary>The fastest layouts the search found (the chosen one first); just the chosen one when the option gave it.</summary>
     public required IReadOnlyList<StepReport> BestLayouts { get; init; }
 
+    /// <summary>The fastest layout inside the validated published runs, searched beside the chosen one (null: none fits, or not searched).</summary>
+    public StepReport? ValidatedBest { get; init; }
+
+    /// <summary>Whether the plan searched inside the validated runs beside the unconstrained search (<c>search.validated: beside</c>).</summary>
+    public bool ValidatedSearched { get; init; }
+
     /// <summary>
     /// The search's layouts ranked by expected days with failures (closed form; simulated days for the few simulated
     /// exactly), best first; empty when the option gave its layout.

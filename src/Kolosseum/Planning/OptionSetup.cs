@@ -59,6 +59,12 @@ public sealed record OptionSetup
     /// <summary>Layouts at full size that the evaluation ranks by delivered time (empty when the option gives its layout).</summary>
     public IReadOnlyList<LayoutCandidate> Candidates { get; init; } = [];
 
+    /// <summary>The fastest layout inside the validated published runs (null: none fits, or not searched).</summary>
+    public StepReport? ValidatedBest { get; init; }
+
+    /// <summary>Whether the plan searched inside the validated runs beside the unconstrained search.</summary>
+    public bool ValidatedSearched { get; init; }
+
     /// <summary>
     /// Designs the fabric and finds the layout of <paramref name="option"/>; <paramref name="budget"/> is what is left
     /// of the plan's limit on layouts searched, and shrinks by what this option's searches consider.
@@ -102,6 +108,7 @@ public sealed record OptionSetup
         {
             Option = option, Index = index, Fabric = fabric, Network = network, TrainableGpus = trainable, PoweredGpus = powered, Models = models, Model = chosen.Model!,
             Search = chosen.Search, Step = chosen.Step, BestLayouts = chosen.Best, Scaling = chosen.Scaling, Candidates = chosen.Candidates,
+            ValidatedBest = chosen.ValidatedBest, ValidatedSearched = chosen.ValidatedSearched,
         }, null);
     }
 }

@@ -9,7 +9,9 @@ namespace Kolosseum.Planning;
 /// Defaults: the 5 best layouts kept, layouts may leave up to half of the GPUs as hot spares; the plan ranks
 /// layouts by expected days with failures (a layout on fewer GPUs fails less and may deliver sooner), takes
 /// layouts within 2 % of the soonest as equally soon and orders those by <see cref="RankBy"/> (days), and simulates
-/// the top 3 exactly to pick; the scaling curve is drawn at 1/16 .. 1 of each option's GPUs.
+/// the top 3 exactly to pick; the scaling curve is drawn at 1/16 .. 1 of each option's GPUs; the fastest layout
+/// whose parallel degrees and combinations lie inside the validated published runs is searched too and shown
+/// beside the chosen one (<c>validated: beside</c>; the cluster's size is the question, so it is not held to them).
 /// </summary>
 public sealed record SearchSettings : IScenarioSection<SearchSettings>
 {
@@ -30,6 +32,9 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
     /// <summary>Layouts, best by the closed form first, that the plan simulates exactly before it picks one.</summary>
     public int SimulateTop { get; init; } = 3;
 
+    /// <summary>Whether the plan also searches inside the validated published runs (beside), only there, or not.</summary>
+    public ValidatedSearch Validated { get; init; } = ValidatedSearch.Beside;
+
     public static SearchSettings Defaults { get; } = new()
     {
         Top = 5,
@@ -45,6 +50,7 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
         var rankBy = section.Enum<RankBy>("rank_by");
         double? slack = section.Quantity("days_slack", Dimension.Percent, min: 0, max: 1, rangeHint: "a share of the soonest days, e.g. 2 %");
         int? simulateTop = section.Int("simulate_top", min: 1, max: 20);
+        var validated = section.Enum<ValidatedSearch>("validated");
         var fractions = new List<double>();
         var list = section.List("scaling_fractions");
         if (list is not null)
@@ -64,6 +70,7 @@ public sealed record SearchSettings : IScenarioSection<SearchSettings>
             RankBy = rankBy ?? Defaults.RankBy,
             DaysSlack = slack ?? Defaults.DaysSlack,
             SimulateTop = simulateTop ?? Defaults.SimulateTop,
+            Validated = validated ?? Defaults.Validated,
             ScalingFractions = list is null ? Defaults.ScalingFractions : [.. fractions.Append(1.0).Distinct().Order()],
         };
     }

@@ -71,7 +71,13 @@ public sealed class ValidatedEnvelope
     /// <summary>Whether every feature of the layout lies inside the validated rows (builds no note text).</summary>
     public bool Covers(in Layout l, int seqLen) => Check(in l, seqLen, null) == 0;
 
-    private int Check(in Layout l, int seqLen, List<string>? notes)
+    /// <summary>
+    /// Whether the layout's parallel degrees and combinations lie inside the validated rows, whatever its GPU count:
+    /// a plan for a cluster larger than any validated run can still keep its layout's shape inside them.
+    /// </summary>
+    public bool CoversShape(in Layout l, int seqLen) => Check(in l, seqLen, null, countGpus: false) == 0;
+
+    private int Check(in Layout l, int seqLen, List<string>? notes, bool countGpus = true)
     {
         int n = 0;
         void Note(bool outside, Func<string> text)
@@ -92,7 +98,7 @@ public sealed class ValidatedEnvelope
         Note(zero == 3 && cp > 1 && _zero3Cp is null, () => "ZeRO-3 with context parallelism: no validated row");
         Note(zero == 3 && pp > 1 && _zero3Pp is null, () => "ZeRO-3 with pipeline parallelism: no validated row");
         Note(zero == 3 && tp > 1 && _zero3Tp is null, () => "ZeRO-3 with tensor parallelism: no validated row");
-        Note(gpus > _gpus.Value, () => $"{gpus.Inv()} GPUs, more than any validated row ({_gpus.Value.Inv()}, {_gpus.Row})");
+        Note(countGpus && gpus > _gpus.Value, () => $"{gpus.Inv()} GPUs, more than any validated row ({_gpus.Value.Inv()}, {_gpus.Row})");
         return n;
     }
 }

@@ -66,10 +66,11 @@ public class ValidationAccuracyTests
         Assert.Equal(10, moe.Count);
         Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
         var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
-        // Regression bounds at the achieved accuracy (64 % mean, 224 % max: docs/performance-model.md,
-        // "Results"), far from the target (10 % mean, 20 % max); the H100 and H800 rows are nearer it.
-        Assert.True(errors.Average() <= 0.66, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 2.30, $"max {errors.Max():P1}");
+        // Regression bounds at the achieved accuracy (25.8 % mean, 40.7 % max since expert groups stay inside
+        // NVL72 racks: docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max);
+        // the H100 and H800 rows are nearer it.
+        Assert.True(errors.Average() <= 0.27, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.42, $"max {errors.Max():P1}");
         var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
             .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(4, hopper.Count);

@@ -119,6 +119,12 @@ internal static class PerformanceSections
                     ? $"searched: {Count(s.Evaluated)} layouts evaluated, {Count(s.Feasible)} fit, fastest kept"
                     : "given by the scenario"),
             };
+            var outside = Validation.ValidatedEnvelope.Embedded.Outside(l, p.Training.SeqLen);
+            facts.Add(new("Validity", outside.Count == 0 ? "inside the validated published runs" : "outside the validated runs: " + string.Join("; ", outside)));
+            if (outside.Count > 0 && p.ValidatedSearched)
+                facts.Add(new("Best with its shape inside the validated runs", p.ValidatedBest is { } v
+                    ? $"{Layout(v.Layout)} on {Count(v.Gpus)} GPUs: step {v.StepTime}, MFU {(v.Mfu * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
+                    : "none fits"));
             blocks.Add(new KeyValueBlock([.. facts]));
             var rows = p.BestLayouts.Select((b, i) => Row(
                 ReportValue.Count(i + 1), Layout(b.Layout), Gpus(b.Gpus), ReportValue.Of(b.StepTime), Percent(b.Mfu),
