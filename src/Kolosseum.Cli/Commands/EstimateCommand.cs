@@ -41,8 +41,16 @@ internal static class EstimateCommand
         if (inputs.Fabric.Note is { } fabricNote) context.Stderr.WriteLine(TerminalText.Clean(fabricNote));
 
         var model = inputs.PerformanceModel();
-        var estimate = model.Evaluate(layout.Value);
-        var report = StepReport.From(model, layout.Value, estimate);
+        // The scenario's layout as plan reads it: the cells it left out take their fastest values (PartialLayout).
+        var chosen = layout.Value;
+        if (!layoutFlags.Any(parse) && inputs.Option?.WrittenLayout is { Open.Count: > 0 } written
+            && written.Complete(model, chosen.Gpus, new Search.SearchOptions()) is { } completed)
+        {
+            chosen = completed.Layout;
+            if (!json) context.Console.MarkupLine($"layout of '{TerminalText.Markup(inputs.Option.Name)}' with the fastest values for the cells it leaves out: {string.Join(", ", written.Open)}");
+        }
+        var estimate = model.Evaluate(chosen);
+        var report = StepReport.From(model, chosen, estimate);
         if (json)
         {
             Json.Write(context, EstimateJson.Of(inputs, report));

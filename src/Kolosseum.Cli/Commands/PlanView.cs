@@ -44,7 +44,7 @@ internal static class PlanView
         foreach (var p in plan.Options)
         {
             c.MarkupLine($"[bold]{TerminalText.Markup(p.Option.Name)}[/]: {UnitFormat.Count(p.Option.Gpus)} × {TerminalText.Markup(p.Option.Gpu.Name)}, {p.Option.Ownership.Name()}");
-            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
+            c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? Given(p) : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
             if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
@@ -63,6 +63,10 @@ internal static class PlanView
             c.MarkupLine($"[red]{TerminalText.Markup(i.Option.Name)}[/]: {TerminalText.Markup(i.Reason)}");
         c.MarkupLine(reportWritten ? "[dim]add --json for every number[/]" : "[dim]add --report plan.html for the charts, --json for every number[/]");
     }
+
+    /// <summary>A given layout, and the cells it left out that took their fastest values (as validate completes a published run).</summary>
+    private static string Given(OptionPlan p) =>
+        p.Option.WrittenLayout is { Open.Count: > 0 } w ? $" (given; fastest for the cells left out: {string.Join(", ", w.Open)})" : " (given)";
 
     /// <summary>Why this layout: its expected days with failures against the fastest failure-free layout's.</summary>
     private static string DeliveredLine(Plan plan, OptionPlan p)

@@ -39,6 +39,7 @@ internal static class ScenarioEcho
             {
                 name = o.Name, gpu = o.Gpu.Id, gpus = o.Gpus, node = o.Node.Id, ownership = o.Ownership.Name(),
                 layout = o.Layout is { } l ? EstimateJson.Layout(l) : null,
+                layout_cells_searched = o.WrittenLayout?.Open,
                 fabric = o.Sections.TryGet<FabricSettings>(out var f) ? new
                 {
                     defaults = f.DefaultsId, @switch = f.SwitchId, tiers = f.Tiers, oversubscription = f.Oversubscription,

@@ -89,6 +89,10 @@ internal static class LayoutChoice
 
         if (option.Layout is { } given)
         {
+            // The cells the scenario left out take their fastest values on the layout's GPUs, as validate completes
+            // a published run; a layout that no completion fits keeps its defaults, and says why it does not fit.
+            if (option.WrittenLayout is { Open.Count: > 0 } written && written.Complete(model, given.Gpus, searchOptions) is { } completed)
+                given = completed.Layout;
             var report = StepReport.From(model, given, model.Evaluate(given));
             scaling.Add(new ScalingPoint(given.Gpus, report));
             return report.Fits

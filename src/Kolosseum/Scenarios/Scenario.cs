@@ -13,8 +13,14 @@ public sealed record ClusterOption
     public required NodeSpec Node { get; init; }
     public required Ownership Ownership { get; init; }
 
-    /// <summary>A layout given by the user; null means "search for the best one".</summary>
+    /// <summary>A layout given by the user, with the documented defaults in the cells left out; null means "search for the best one".</summary>
     public Layout? Layout { get; init; }
+
+    /// <summary>
+    /// The layout's cells as written (null: no layout); the plan completes the open ones by search, as validate
+    /// does for a published run's unreported cells (<see cref="Search.PartialLayout"/>).
+    /// </summary>
+    public Search.PartialLayout? WrittenLayout { get; init; }
 
     public required SectionSet Sections { get; init; }
 

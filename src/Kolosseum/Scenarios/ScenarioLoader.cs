@@ -294,8 +294,9 @@ public static class ScenarioLoader
                 $"{gpu.Name} has no {tr.Precision.Name()} tensor cores", "use precision bf16 or another GPU");
 
         Layout? layout = null;
+        Search.PartialLayout? written = null;
         var l = o.Map("layout");
-        if (l is not null && gpus is not null) layout = ReadLayout(l, gpus.Value, context);
+        if (l is not null && gpus is not null) layout = ReadLayout(l, gpus.Value, context, out written);
         else l?.Finish();
 
         var optionContext = new OptionContext(context, name ?? path, path, gpu, gpus ?? 0, node, ownership, o.Node("gpus")?.Location ?? o.Location);
@@ -303,12 +304,17 @@ public static class ScenarioLoader
         o.Finish();
         if (name is null || gpu is null || gpus is null || ownership is null || node is null) return null;
         if (l is not null && layout is null) return null;
-        return new ClusterOption { Name = name, Gpu = gpu, Gpus = gpus.Value, Node = node, Ownership = ownership.Value, Layout = layout, Sections = sections };
+        return new ClusterOption { Name = name, Gpu = gpu, Gpus = gpus.Value, Node = node, Ownership = ownership.Value, Layout = layout, WrittenLayout = written, Sections = sections };
     }
 
-    /// <summary>Reads a layout and checks it against the model, batch and GPU count; dp defaults to what is left.</summary>
-    public static Layout? ReadLayout(FieldReader l, long gpus, ScenarioContext context)
+    /// <summary>
+    /// Reads a layout and checks it against the model, batch and GPU count, with the documented defaults in the
+    /// cells left out (dp: what is left); <paramref name="written"/> holds the cells as written, the rest open,
+    /// which the plan completes by search (<see cref="Search.PartialLayout"/>).
+    /// </summary>
+    public static Layout? ReadLayout(FieldReader l, long gpus, ScenarioContext context, out Search.PartialLayout? written)
     {
+        written = null;
         int? tp = l.Int("tp", min: 1, max: 1_000_000) ?? 1;
         int? pp = l.Int("pp", min: 1, max: 1_000_000) ?? 1;
         int? vpp = l.Int("vpp", min: 1, max: 1_000_000) ?? 1;
@@ -322,6 +328,9 @@ public static class ScenarioLoader
         int? expertTp = l.Int("expert_tp", min: 1, max: 1_000_000) ?? 0;
         l.Finish();
         if (tp is null || pp is null || vpp is null || cp is null || ep is null || zero is null || sp is null || mb is null) return null;
+        written = new Search.PartialLayout(
+            l.Has("tp") ? tp : null, l.Has("pp") ? pp : null, l.Has("vpp") ? vpp : null, dp, l.Has("cp") ? cp : null, l.Has("ep") ? ep : null,
+            l.Has("zero") ? zero : null, l.Has("sequence_parallel") ? sp : null, l.Has("recompute") ? recompute : null, l.Has("micro_batch") ? mb : null);
         bool dpDerivable = true;
         if (dp is null)
         {

@@ -152,24 +152,15 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         Fp8Recipe = run.Fp8Recipe,
     };
 
-    /// <summary>Reported cells are fixed; unreported ones are free. A published run uses every one of its GPUs.</summary>
-    private static SearchSpace SpaceFor(PublishedRun run) => new()
-    {
-        Tp = Fixed(run.Tp),
-        Pp = Fixed(run.Pp),
-        Dp = Fixed(run.Dp),
-        Cp = Fixed(run.Cp),
-        Ep = Fixed(run.Ep),
-        Vpp = Fixed(run.Vpp),
-        MicroBatch = Fixed(run.MicroBatch),
-        Zero = Fixed(run.Zero),
-        SequenceParallel = run.SequenceParallel is { } sp ? [sp] : null,
-        ExpertTp = run.ExpertTp is { } etp ? [etp] : null,
-        Recompute = run.Recompute is { } rc ? [rc] : null,
-        MinGpuFraction = 1,
-    };
-
-    private static int[]? Fixed(int? value) => value is { } v ? [v] : null;
+    /// <summary>
+    /// Reported cells are fixed; unreported ones are free; a published run uses every one of its GPUs: the rule of
+    /// <see cref="PartialLayout"/>, which a scenario's written layout follows too.
+    /// </summary>
+    private static SearchSpace SpaceFor(PublishedRun run) =>
+        new PartialLayout(run.Tp, run.Pp, run.Vpp, run.Dp, run.Cp, run.Ep, run.Zero, run.SequenceParallel, run.Recompute, run.MicroBatch).Space() with
+        {
+            ExpertTp = run.ExpertTp is { } etp ? [etp] : null,
+        };
 
     /// <summary>Turns a prediction into the row's metric, exactly as the source computed it.</summary>
     public static double Metric(PublishedRun run, PerformanceModel model, in StepEstimate e, GpuSpec gpu)
