@@ -17,7 +17,8 @@ internal static class PlanCommand
         var json = CommonOptions.Json();
         var seed = CommonOptions.Seed();
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report to this file" };
-        var parents = new Option<bool>("--create-dirs") { Description = "Create the report's parent folders when they do not exist" };
+        var resolved = new Option<string?>("--write-resolved") { Description = "Write the scenario as planned, every filled-in value written out, to this YAML file: 'plan FILE' repeats the plan" };
+        var parents = new Option<bool>("--create-dirs") { Description = "Create the parent folders of --report and --write-resolved when they do not exist" };
         var trials = new Option<string?>("--trials") { Description = "Monte-Carlo trials for reliability and build-out (default: the scenario's)" };
         var threads = new Option<string?>("--threads") { Description = "Worker threads (default: all cores; results do not depend on it)" };
         var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the reliability what-if table (faster)" };
@@ -30,15 +31,15 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a training run on one or more cluster options: speed, days, power, reliability, cost, build-out")
         {
-            scenario, json, seed, report, parents, trials, threads, noWhatIf, uncertainty, noUncertainty, samples, rankBy,
+            scenario, json, seed, report, resolved, parents, trials, threads, noWhatIf, uncertainty, noUncertainty, samples, rankBy,
         };
         command.SetAction(parse => Run(context, parse.GetValue(scenario), parse.GetValue(json), parse.GetValue(seed), parse.GetValue(report),
-            parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf),
+            parse.GetValue(resolved), parse.GetValue(parents), parse.GetValue(trials), parse.GetValue(threads), parse.GetValue(noWhatIf),
             new UncertaintyFlags(parse.GetValue(uncertainty), parse.GetValue(noUncertainty), parse.GetValue(samples)), parse.GetValue(rankBy)));
         return command;
     }
 
-    private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, bool createDirs,
+    private static int Run(CliContext context, string? path, bool json, string? seedText, string? reportPath, string? resolvedPath, bool createDirs,
         string? trialsText, string? threadsText, bool noWhatIf, UncertaintyFlags sampling, string? rankByText)
     {
         var bag = new DiagnosticBag();
@@ -53,6 +54,7 @@ internal static class PlanCommand
         if (sampling.Off && samples is not null)
             bag.Error(DiagnosticCodes.Inconsistent, SourceLocation.ForFlag("--samples"), "--samples", sampling.Samples, "--samples needs the uncertainty analysis, which --no-uncertainty turns off", "drop one of them");
         if (reportPath is not null) PlanReportFile.Check(reportPath, createDirs, bag, path is null ? [] : [path]);
+        if (resolvedPath is not null) PlanReportFile.Check(resolvedPath, createDirs, bag, path is null ? [] : [path], "--write-resolved");
         var scenario = bag.HasErrors ? null : ScenarioInput.Load(path, bag);
         if (scenario is null || bag.HasErrors) return context.Fail(bag);
         context.Warn(bag);
@@ -70,6 +72,15 @@ internal static class PlanCommand
                 return context.Fail(bag);
             }
             context.Stderr.WriteLine($"report written to {TerminalText.Clean(reportPath)}");
+        }
+        if (resolvedPath is not null)
+        {
+            if (PlanReportFile.WriteResolved(plan, resolvedPath, createDirs) is { } failed)
+            {
+                bag.Add(failed);
+                return context.Fail(bag);
+            }
+            context.Stderr.WriteLine($"resolved scenario written to {TerminalText.Clean(resolvedPath)}");
         }
         if (json) Json.Write(context, PlanJson.Of(plan, uncertain));
         else PlanView.Render(context, plan, reportPath is not null, uncertain);

@@ -49,13 +49,9 @@ internal static class PlanView
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
             if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
-<<<<<<< HEAD
             if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
-            c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
-=======
             if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
-            c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
->>>>>>> main
+            c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
         }

@@ -88,6 +88,6 @@ internal sealed record ScenarioOverrides
             FailureRateScale = FailureRateScale ?? reliability.FailureRateScale,
             RestartScale = RestartScale ?? reliability.RestartScale,
         };
-        return scenario with { Sections = scenario.Sections.With(reliability) };
+        return scenario with { Sections = scenario.Sections.With(reliability), Document = null }; // the multipliers have no scenario key
     }
 }

@@ -30,6 +30,7 @@ public static class Planner
         {
             Scenario = scenario,
             Seed = seed,
+            Trials = options.Trials,
             Options = plans,
             Infeasible = infeasible,
             Comparison = Comparison.Build(plans),

@@ -41,4 +41,10 @@ public sealed record Scenario
     public required IReadOnlyList<ClusterOption> Options { get; init; }
     public required SectionSet Sections { get; init; }
     public required Catalog.Catalog Catalog { get; init; }
+
+    /// <summary>
+    /// The YAML tree it was read from, for writing the resolved scenario back as a file (Planning.ResolvedScenario);
+    /// null for a scenario built or changed in code, whose tree would no longer say what it holds.
+    /// </summary>
+    public Yaml.YMapping? Document { get; init; }
 }

@@ -98,7 +98,7 @@ public static class ScenarioLoader
         return new Scenario
         {
             Name = name, Description = description, File = file, Model = model, Training = training,
-            Options = options, Sections = sections, Catalog = catalog,
+            Options = options, Sections = sections, Catalog = catalog, Document = doc.Root as YMapping,
         };
     }
 

@@ -119,6 +119,6 @@ public sealed class SweepPoints
     {
         var sections = s.Sections.ByKey().ToDictionary(kv => kv.Value.GetType(), kv => kv.Value);
         sections[typeof(ReliabilitySettings)] = change(s.Sections.Get<ReliabilitySettings>());
-        return s with { Sections = new SectionSet(sections) };
+        return s with { Sections = new SectionSet(sections), Document = null }; // the tree no longer says what it holds
     }
 }

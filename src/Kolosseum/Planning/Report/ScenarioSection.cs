@@ -13,11 +13,26 @@ namespace Kolosseum.Planning.Report;
 /// <summary>The scenario as the plan resolved it, every default filled in, in the shape of a scenario file.</summary>
 internal static class ScenarioSection
 {
-    public static ReportSection Build(Plan plan) =>
-        new("Resolved scenario", [new PreformattedBlock(Text(plan)) { Caption = "The scenario with every default resolved (the assumptions below give each value's source)" }])
+    public static ReportSection Build(Plan plan)
+    {
+        // A scenario changed in code (the what-if multipliers, a sweep's reliability knobs) has no file to give
+        // back: it is summarised instead, and says so.
+        if (ResolvedScenario.Yaml(plan) is { } yaml)
+            return new("Resolved scenario", [new PreformattedBlock(yaml)
+            {
+                Caption = "A scenario file: save it and run 'kolosseum plan FILE' to repeat the plan ('plan --write-resolved FILE' writes it); the assumptions below give each value's source",
+            }])
+            {
+                Lead = "Exactly what was planned, so that the run can be repeated and every number traced.",
+            };
+        return new("Resolved scenario", [new PreformattedBlock(Text(plan))
         {
-            Lead = "Exactly what was planned, so that the run can be repeated and every number traced.",
+            Caption = "The scenario with every default resolved, summarised: it was changed after loading (what-if multipliers or sweep knobs), so it is not a file to load",
+        }])
+        {
+            Lead = "What was planned, so that every number can be traced.",
         };
+    }
 
     public static ReportSection? Infeasible(Plan plan)
     {
