@@ -91,7 +91,8 @@ public static class ResolvedScenario
     private static void Assumptions(StringBuilder sb, string section, IReadOnlyList<Assumption> list)
     {
         foreach (var a in list)
-            sb.Append("# ").Append(section).Append('.').Append(a.Key).Append(": ").Append(OneLine(a.Value)).Append(" (").Append(OneLine(a.Source)).Append(")\n");
+            // Keys of these lists already carry their section ("power.pue").
+            sb.Append("# ").Append(a.Key.StartsWith(section + ".", StringComparison.Ordinal) ? "" : section + ".").Append(a.Key).Append(": ").Append(OneLine(a.Value)).Append(" (").Append(OneLine(a.Source)).Append(")\n");
     }
 
     private static string OneLine(string text) => text.Replace('\n', ' ').Replace('\r', ' ');
