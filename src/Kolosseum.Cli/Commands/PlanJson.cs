@@ -56,6 +56,13 @@ internal static class PlanJson
                 memory_gib = v.Memory.GiB, failure_free_days = v.TrainTime.Days,
             },
             global_batch = p.Training.GlobalBatch,
+            tokens = p.Training.Tokens,
+            batch_days = p.BatchDays is { } bd ? new
+            {
+                searched_batch = bd.SearchedBatch, searched_tokens = bd.SearchedTokens, searched_expected_days = bd.SearchedDays,
+                reference_batch = bd.ReferenceBatch, reference_tokens = bd.ReferenceTokens, reference_expected_days = bd.ReferenceDays,
+                reference_layout = bd.ReferenceLayout?.ToString(),
+            } : null,
             gpus_used = p.Step.Gpus,
             step_time_s = p.Step.StepTime.Seconds,
             time_breakdown_s = p.Step.Time.ToDictionary(t => t.Name, t => t.Value),

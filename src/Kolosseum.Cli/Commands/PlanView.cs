@@ -49,6 +49,7 @@ internal static class PlanView
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
             if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
+            if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
             c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");
@@ -80,6 +81,7 @@ internal static class PlanView
             "date" => DateOnly.FromDayNumber((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "USD" => new Usd(v).ToString(),
             "USD/h" => "$" + v.ToString("0.00", CultureInfo.InvariantCulture) + "/GPU-h",
+            "USD/GPU-y" => new Usd(v) + "/GPU-year",
             "MW" => UnitFormat.Number(v) + " MW",
             "MWh" => new Joules(v * 3.6e9).ToString(),
             "d" => UnitFormat.Number(v) + " d",

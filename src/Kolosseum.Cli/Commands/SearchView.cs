@@ -11,8 +11,8 @@ namespace Kolosseum.Cli.Commands;
 internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<StepReport> Pareto, int SeqLen, bool ValidatedOnly)
 {
     public static SearchView Of(PerformanceModel model, SearchResult result, bool validatedOnly = false) =>
-        new([.. result.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate))],
-            [.. result.Pareto.Select(b => StepReport.From(model, b.Layout, b.Estimate))], model.Training.SeqLen, validatedOnly);
+        new([.. result.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))],
+            [.. result.Pareto.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate))], model.Training.SeqLen, validatedOnly);
 
     /// <summary>The layout's features outside the validated published runs (empty: inside).</summary>
     public IReadOnlyList<string> Validity(in Kolosseum.Performance.Layout layout) => Validation.ValidatedEnvelope.Embedded.Outside(in layout, SeqLen);

@@ -13,7 +13,7 @@ public static class CatalogDocument
 {
     public static readonly IReadOnlyList<string> Kinds =
         ["gpus", "nodes", "nics", "switches", "transceivers", "cables", "fabric_defaults", "storage", "facilities",
-         "electricity", "rental", "carbon", "capex", "failures", "models", "buildout", "build_records", "reliability", "opex", "cluster_sizing", "run_profiles", "sensitivity", "uncertainty"];
+         "electricity", "rental", "carbon", "capex", "failures", "models", "buildout", "build_records", "reliability", "opex", "cluster_sizing", "run_profiles", "sensitivity", "uncertainty", "critical_batch"];
 
     public static IReadOnlyList<CatalogEntry> ReadEntries(YNode? root, string path, DiagnosticBag diagnostics, bool requireSource, bool reportMissing = true)
     {

@@ -109,6 +109,9 @@ public sealed partial class PerformanceModel
     }
 
     public ModelSpec Model => _model;
+
+    /// <summary>The same model, hardware and network with the run at another global batch (sequences).</summary>
+    public PerformanceModel AtBatch(int batch) => batch == _training.GlobalBatch ? this : new PerformanceModel(_model, _training.AtBatch(batch), _gpu, _network);
     public TrainingSpec Training => _training;
     public GpuSpec Gpu => _gpu;
     public ClusterNetwork Network => _network;

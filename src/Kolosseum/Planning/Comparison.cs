@@ -39,6 +39,9 @@ public sealed record Comparison(IReadOnlyList<string> Options, IReadOnlyList<Cri
             new("run_cost", "cost of the run", "USD", Preference.Lower, [.. plans.Select(p => p.Cost.RunCost.Value)]),
             new("gpu_hour", "cost per useful GPU-hour", "USD/h", Preference.Lower, [.. plans.Select(GpuHour)]),
             new("tco", "cost over the horizon (owned: TCO; rented: rent)", "USD", Preference.Lower, [.. plans.Select(Tco)]),
+            new("tco_per_gpu_year", "cost over the horizon per GPU-year", "USD/GPU-y", Preference.Lower, [.. plans.Select(TcoPerGpuYear)]),
+            new("tco_equal_gpus", $"cost over the horizon at {EqualGpus(plans).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} GPUs each", "USD",
+                Preference.Lower, [.. plans.Select(p => TcoAtGpus(p, EqualGpus(plans)))]),
             new("capex", "up-front capex", "USD", Preference.Lower, [.. plans.Select(p => p.Cost.UpFrontCapex.Value)]),
             new("facility_mw", "facility power (nameplate)", "MW", Preference.Lower, [.. plans.Select(p => p.FacilityMw)]),
             new("swing_mw", "power swing every step", "MW", Preference.Lower, [.. plans.Select(p => p.SwingMw)]),
@@ -52,6 +55,18 @@ public sealed record Comparison(IReadOnlyList<string> Options, IReadOnlyList<Cri
     /// <summary>Owned: levelised cost per useful GPU-hour at the scenario's utilisation; rented: the rent with its overhead.</summary>
     public static double GpuHour(OptionPlan p) =>
         p.Option.Ownership == Ownership.Owned ? p.Cost.OwnedPerUsefulGpuHour.UsdPerHour : p.Cost.RentEffective?.UsdPerHour ?? double.NaN;
+
+    /// <summary>
+    /// The GPU count the options' horizon costs are compared at: the largest any option prices (docs/economics.md,
+    /// "At equal GPU count"), so that 24,000 rented and 100,000 owned GPUs are not compared as if they were the same cluster.
+    /// </summary>
+    public static long EqualGpus(IReadOnlyList<OptionPlan> plans) => plans.Count == 0 ? 0 : plans.Max(p => p.Cost.Gpus);
+
+    /// <summary>The horizon cost per GPU the option prices and per year of the horizon: <see cref="Tco"/> / (GPUs × years).</summary>
+    public static double TcoPerGpuYear(OptionPlan p) => Tco(p) / (p.Cost.Gpus * p.Cost.Horizon.Years);
+
+    /// <summary>The horizon cost scaled to <paramref name="gpus"/> GPUs at the option's cost per GPU (linear in the GPUs).</summary>
+    public static double TcoAtGpus(OptionPlan p, long gpus) => Tco(p) / p.Cost.Gpus * gpus;
 
     /// <summary>Owned: levelised TCO over the horizon; rented: renting the GPUs over the same horizon.</summary>
     public static double Tco(OptionPlan p) =>

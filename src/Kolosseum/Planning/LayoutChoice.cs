@@ -29,8 +29,9 @@ internal static class LayoutChoice
     }
 
     /// <summary>
-    /// Searches each allowed global batch (the scenario's batch doubled up to its maximum) and keeps the fastest
-    /// layout over all of them; <paramref name="models"/> holds one performance model per batch. The search
+    /// Searches each anchor batch (the scenario's batch doubled up to its maximum), and near each the multiples of the
+    /// dp that fills the cluster, and keeps the fastest layout over all of them; <paramref name="models"/> holds one
+    /// performance model per anchor batch (each layout found carries the model of its own batch). The search
     /// uses at most <paramref name="trainable"/> GPUs: the option's GPUs less the nodes kept as hot spares.
     /// </summary>
     public static Outcome Choose(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings, int? threads,
@@ -64,20 +65,26 @@ internal static class LayoutChoice
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
             bool isFull = gpus == trainable;
             if (isFull && option.Layout is not null) continue;
-            var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction, Admit = admit };
+            var space = Space(settings, admit);
             SearchResult? best = null;
-            PerformanceModel? bestModel = null;
             foreach (var m in models)
             {
                 var result = LayoutSearch.Run(m, gpus, space, isFull ? settings.Top : 1, searchOptions);
                 if (result.Best.Count == 0) continue;
                 if (isFull)
                     foreach (var c in result.Best.Concat(result.Pareto))
-                        if (!candidates.Any(x => x.Model == m && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(m, c));
-                if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) (best, bestModel) = (result, m);
+                        if (!candidates.Any(x => x.Model.Training.GlobalBatch == c.GlobalBatch && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(c.Model, c));
+                if (best is null || RankedLayout.Compare(result.Best[0], best.Best[0]) < 0) best = result;
             }
-            scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(bestModel!, best.Best[0].Layout, best.Best[0].Estimate)));
-            if (isFull && best is not null) (full, model) = (best, bestModel!);
+            // The scenario's own batch alone, so that the plan can show its days beside the searched batch's.
+            if (isFull)
+            {
+                var reference = LayoutSearch.Run(models[0], gpus, space with { FreeBatch = false }, settings.Top, searchOptions);
+                foreach (var c in reference.Best.Concat(reference.Pareto))
+                    if (!candidates.Any(x => x.Model.Training.GlobalBatch == c.GlobalBatch && x.Layout.Layout == c.Layout)) candidates.Add(new LayoutCandidate(c.Model, c));
+            }
+            scaling.Add(new ScalingPoint(gpus, best is null ? null : StepReport.From(best.Best[0].Model, best.Best[0].Layout, best.Best[0].Estimate)));
+            if (isFull && best is not null) (full, model) = (best, best.Best[0].Model);
         }
 
         if (option.Layout is { } given)
@@ -90,11 +97,11 @@ internal static class LayoutChoice
         }
         if (full is null || full.Best.Count == 0)
         {
-            var any = LayoutSearch.Run(models[0], trainable, new SearchSpace { MinGpuFraction = settings.MinGpuFraction, Admit = admit }, 1, searchOptions);
+            var any = LayoutSearch.Run(models[0], trainable, Space(settings, admit), 1, searchOptions);
             string reasons = string.Join(", ", any.Rejected.Select(kv => $"{kv.Key} {kv.Value}"));
             return new Outcome(null, any, scaling, $"no layout fits on {trainable} × {option.Gpu.Id}{(trainable < option.Gpus ? $" (of {option.Gpus}, the rest kept as hot spares)" : "")} ({reasons})");
         }
-        var ranked = full.Best.Select(b => StepReport.From(model, b.Layout, b.Estimate)).ToList();
+        var ranked = full.Best.Select(b => StepReport.From(b.Model, b.Layout, b.Estimate)).ToList();
         bool beside = settings.Validated == ValidatedSearch.Beside;
         return new Outcome(ranked[0], full, scaling, null)
         {
@@ -118,6 +125,9 @@ internal static class LayoutChoice
         return best is { } top ? StepReport.From(bestModel!, top.Layout, top.Estimate) : null;
     }
 
+    /// <summary>The plan's search space: every layout, the batch free inside the scenario's range (docs/search.md, "Global batch").</summary>
+    private static SearchSpace Space(SearchSettings settings, Func<Layout, bool>? admit) => new() { MinGpuFraction = settings.MinGpuFraction, FreeBatch = true, Admit = admit };
+
     /// <summary>
     /// Layouts one plan may consider in all its searches: ten times the default scenario's 4.7e7, and above the
     /// 3.9e8 of DeepSeek-V3 on 2,048 and 8,192 GPUs with the default search settings; a few minutes on two
@@ -129,7 +139,7 @@ internal static class LayoutChoice
     private static long Needed(IReadOnlyList<PerformanceModel> models, ClusterOption option, long trainable, SearchSettings settings)
     {
         long needed = 0;
-        var space = new SearchSpace { MinGpuFraction = settings.MinGpuFraction };
+        var space = Space(settings, null);
         foreach (double fraction in settings.ScalingFractions)
         {
             long gpus = Math.Max(1, (long)Math.Round(trainable * fraction));
@@ -140,6 +150,11 @@ internal static class LayoutChoice
                 // The search inside the validated runs beside the full-size one considers the same layouts again.
                 if (gpus == trainable && settings.Validated == ValidatedSearch.Beside) c = c > long.MaxValue / 2 ? long.MaxValue : 2 * c;
                 needed = c > long.MaxValue - needed ? long.MaxValue : needed + c;
+            }
+            if (gpus == trainable)
+            {
+                long r = LayoutSearch.CountCandidates(models[0], gpus, space with { FreeBatch = false });
+                needed = r > long.MaxValue - needed ? long.MaxValue : needed + r;
             }
         }
         return needed;

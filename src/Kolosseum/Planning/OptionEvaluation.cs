@@ -59,7 +59,7 @@ public static class OptionEvaluation
         if (choice is { } chosen)
         {
             var c = chosen.Candidate.Candidate;
-            bool same = c.Model == setup.Model && c.Layout.Layout == setup.Step.Layout;
+            bool same = c.Model.Training.GlobalBatch == setup.Training.GlobalBatch && c.Layout.Layout == setup.Step.Layout;
             step = same ? setup.Step : StepReport.From(c.Model, c.Layout.Layout, c.Layout.Estimate);
             training = c.Model.Training;
             best = same ? setup.BestLayouts : [step, .. setup.BestLayouts.Where(b => b.Layout != step.Layout).Take(Math.Max(0, searchSettings.Top - 1))];
@@ -120,19 +120,30 @@ public static class OptionEvaluation
         }, cancellation: options.Cancellation);
         if (buildout.FullCapacity.Date.P90.DayNumber - buildoutSettings.Model!.Start.DayNumber > MaxRunDays)
             return OptionOutcome.Fail($"the build-out would take more than {Planner.MaxRunYears} years (P90 full capacity {BuildoutFormat.Date(buildout.FullCapacity.Date.P90)})");
-        var schedule = ScheduleBuilder.Build(buildout, setup.Scaling, rel, scenario.Training.Tokens);
+        var schedule = ScheduleBuilder.Build(buildout, setup.Scaling, rel, training.Tokens);
         Report("done", 1);
 
         return new OptionOutcome(new OptionPlan
         {
             Option = option, Training = training, Network = setup.Network, Fabric = fabric, Search = setup.Search, Step = step,
-            BestLayouts = best, ValidatedBest = setup.ValidatedBest, ValidatedSearched = setup.ValidatedSearched, Delivered = choice?.Ranking ?? [], RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
+            BestLayouts = best, ValidatedBest = setup.ValidatedBest, ValidatedSearched = setup.ValidatedSearched, Delivered = choice?.Ranking ?? [], BatchDays = choice?.Batch, RankBy = options.RankBy ?? searchSettings.RankBy, Scaling = setup.Scaling, Reliability = rel, WhatIf = whatIf, Power = powerReport,
             Site = option.Ownership == Ownership.Owned ? powerReport.Site : null, PoweredGpus = setup.PoweredGpus, RentBasis = term?.Basis, Cost = cost,
             CostInputs = costInputs, Tornado = tornado, Buildout = buildout, Schedule = schedule,
         }, null);
     }
 
-    private sealed record DeliveredChoice(DeliveredCandidate Candidate, ReliabilityResult Result, IReadOnlyList<DeliveredCandidate> Ranking);
+    private sealed record DeliveredChoice(DeliveredCandidate Candidate, ReliabilityResult Result, IReadOnlyList<DeliveredCandidate> Ranking)
+    {
+        public BatchDays? Batch { get; init; }
+    }
+
+    /// <summary>The chosen layout's batch beside the scenario's, each with its expected days (closed form) and tokens.</summary>
+    private static BatchDays BatchDaysOf(DeliveredCandidate chosen, IReadOnlyList<DeliveredCandidate> ranking)
+    {
+        var t = chosen.Candidate.Model.Training;
+        var atReference = ranking.FirstOrDefault(d => d.Candidate.Model.Training.GlobalBatch == t.Reference);
+        return new BatchDays(t.GlobalBatch, t.Tokens, chosen.Days, t.Reference, t.ScenarioTokens, atReference?.Days, atReference?.Candidate.Layout.Layout);
+    }
 
     /// <summary>Layouts shown with their delivered days (the ranking's head).</summary>
     public const int RankingShown = 10;
@@ -162,14 +173,14 @@ public static class OptionEvaluation
         }
         var shown = ranking.Take(RankingShown).ToList();
         // The fastest failure-free layout stays in view, so that the answer can say what choosing it would cost.
-        if (ranking.FirstOrDefault(d => d.Candidate.Model == setup.Model && d.Candidate.Layout.Layout == setup.Step.Layout) is { } fastest && !shown.Contains(fastest))
+        if (ranking.FirstOrDefault(d => d.Candidate.Model.Training.GlobalBatch == setup.Training.GlobalBatch && d.Candidate.Layout.Layout == setup.Step.Layout) is { } fastest && !shown.Contains(fastest))
             shown.Add(fastest);
         if (simulated.Count == 0)
-            return firstFailure is { } f ? new DeliveredChoice(f.Item1, f.Item2, shown) : null;
+            return firstFailure is { } f ? new DeliveredChoice(f.Item1, f.Item2, shown) { Batch = BatchDaysOf(f.Item1, ranking) } : null;
         double soonest = simulated.Min(x => x.Candidate.SimulatedDays!.Value) * 86400;
         var pick = simulated.OrderBy(x => x.Candidate, Comparer<DeliveredCandidate>.Create((a, b) =>
             DeliveredRanking.Compare(a, b, key, soonest, search.DaysSlack, simulated: true))).First();
-        return new DeliveredChoice(pick.Candidate, pick.Result, shown);
+        return new DeliveredChoice(pick.Candidate, pick.Result, shown) { Batch = BatchDaysOf(pick.Candidate, ranking) };
     }
 
     private const double MaxRunDays = Planner.MaxRunYears * 365.25;

@@ -66,6 +66,9 @@ public sealed record OptionPlan
     /// </summary>
     public IReadOnlyList<DeliveredCandidate> Delivered { get; init; } = [];
 
+    /// <summary>Expected days at the searched batch and at the scenario's own; null when the option gave its layout.</summary>
+    public BatchDays? BatchDays { get; init; }
+
     /// <summary>The secondary key the ranking used among layouts that deliver about equally soon.</summary>
     public RankBy RankBy { get; init; } = RankBy.Days;
     public required IReadOnlyList<ScalingPoint> Scaling { get; init; }

@@ -37,7 +37,7 @@ public sealed record OptionSetup
     /// <summary>Whether the site limit capped the GPUs that train (the rest of the option stays dark).</summary>
     public bool SiteCapped => PoweredGpus < Option.Gpus;
 
-    /// <summary>One performance model per global batch the search considered (just the scenario's when the option gives a layout).</summary>
+    /// <summary>One performance model per anchor batch the search started from (just the scenario's when the option gives a layout).</summary>
     public required IReadOnlyList<PerformanceModel> Models { get; init; }
 
     /// <summary>The performance model of the chosen batch.</summary>
@@ -85,7 +85,7 @@ public sealed record OptionSetup
         // Layout: the option's own, or the fastest by search; plus the scaling curve.
         Report("layout search", 0);
         var batches = option.Layout is null ? scenario.Training.BatchChoices() : [scenario.Training.GlobalBatch];
-        var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training with { GlobalBatch = b }, option.Gpu, network)).ToList();
+        var models = batches.Select(b => new PerformanceModel(scenario.Model, scenario.Training.AtBatch(b), option.Gpu, network)).ToList();
         var relSettings = scenario.Sections.Get<ReliabilitySettings>();
         // A site limit caps what may train: never plan a run on power the site does not have (docs/plan.md, "Site limit").
         long powered = option.Gpus;

@@ -42,6 +42,7 @@ public static class PlanReport
             "date" => ReportValue.Date(DateOnly.FromDayNumber((int)v)),
             "USD" => ReportValue.Of(new Usd(v)),
             "USD/h" => ReportValue.Of("$" + v.ToString("0.00", CultureInfo.InvariantCulture) + "/GPU-h", v),
+            "USD/GPU-y" => ReportValue.Of(new Usd(v) + "/GPU-year", v),
             "MW" => ReportValue.Of(Watts.FromMegawatts(v)),
             "MWh" => ReportValue.Of(Joules.FromMegawattHours(v)),
             "d" => ReportValue.Of(UnitFormat.Number(v) + " d", v),

@@ -137,7 +137,10 @@ public static class ScenarioLoader
         long? tokens = t.Integer("tokens", min: 1, max: (long)1e17, rangeHint: "tokens are counted like 15T (1.5e13); 1e17 is far beyond any corpus");
         double? compute = t.Quantity("compute", Dimension.Flops, min: 1, max: 1e32, rangeHint: "e.g. 3e25 FLOP");
         int? globalBatch = t.Int("global_batch", required: true, min: 1, max: 100_000_000, rangeHint: "sequences per optimizer step, e.g. 2048");
-        int? globalBatchMax = t.Int("global_batch_max", min: 1, max: 100_000_000, rangeHint: "the largest batch the search may double the batch up to");
+        int? globalBatchMax = t.Int("global_batch_max", min: 1, max: 100_000_000, rangeHint: "the largest batch the search may choose");
+        int? globalBatchMin = t.Int("global_batch_min", min: 1, max: 100_000_000, rangeHint: "the smallest batch the search may choose");
+        string? criticalId = t.String("critical_batch");
+        double? noiseScale = t.Number("noise_scale_tokens", min: 1e3, max: 1e12, rangeHint: "B_noise in tokens per optimizer step, e.g. 3.2e7");
         int? seq = t.Int("seq_len", min: 1, max: 100_000_000) ?? model?.SeqLen;
         var precision = t.Enum<Precision>("precision", required: true);
         var attention = t.Enum<AttentionKernel>("attention") ?? AttentionKernel.Flash;
@@ -161,11 +164,33 @@ public static class ScenarioLoader
                 $"cannot be smaller than global_batch ({globalBatch.Inv()})", "give a larger maximum, or leave it out");
             return null;
         }
+        if (globalBatch is not null && globalBatchMin is not null && globalBatchMin > globalBatch)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent, t.Node("global_batch_min")!.Location, "training.global_batch_min", globalBatchMin.Inv(),
+                $"cannot be larger than global_batch ({globalBatch.Inv()})", "give a smaller minimum, or leave it out");
+            return null;
+        }
+        // B_noise: the scenario's own number, or the catalog entry it names (default dense-frontier; docs/search.md, "Tokens at a batch").
+        CriticalBatch? critical = null;
+        if (noiseScale is null)
+        {
+            string id = criticalId ?? CriticalBatch.DefaultId;
+            var at = t.Node("critical_batch")?.Location ?? t.Location;
+            if (!catalog.CheckId<CriticalBatch>(id, at, "training.critical_batch", diagnostics)) return null;
+            critical = catalog.Get<CriticalBatch>(id);
+        }
+        else if (criticalId is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent, t.Node("noise_scale_tokens")!.Location, "training.noise_scale_tokens", noiseScale.Value.Inv(),
+                "give either critical_batch or noise_scale_tokens, not both", "remove one of them");
+            return null;
+        }
         if (model is null || globalBatch is null || seq is null || precision is null || moe is null) return null;
         double tokenCount = tokens ?? compute!.Value / WorkloadMath.TrainingFlopsPerToken(model, WorkloadMath.Count(model), seq.Value, causal: false);
         return new TrainingSpec
         {
-            Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
+            Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, GlobalBatchMin = globalBatchMin,
+            ReferenceBatch = globalBatch.Value, NoiseScaleTokens = noiseScale ?? critical!.NoiseScaleTokens, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
             Moe = moe,
         };
     }

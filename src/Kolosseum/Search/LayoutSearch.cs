@@ -12,10 +12,13 @@ namespace Kolosseum.Search;
 /// </summary>
 public static class LayoutSearch
 {
-    private readonly record struct WorkItem(int Tp, int Cp, int Pp, int Dp);
+    private readonly record struct WorkItem(int Tp, int Cp, int Pp, int Dp, int Batch);
 
-    /// <summary>The (tp, cp, pp, dp) groups of a space, the micro-batch sizes per replica batch and the candidates they hold.</summary>
-    private sealed record Work(List<WorkItem> Items, Dictionary<int, int[]> MicroBatches, long Candidates, long[] Rejected);
+    /// <summary>
+    /// The (tp, cp, pp, dp, batch) groups of a space, the micro-batch sizes per replica batch, the performance model of
+    /// each global batch and the candidates they hold.
+    /// </summary>
+    private sealed record Work(List<WorkItem> Items, Dictionary<int, int[]> MicroBatches, Dictionary<int, PerformanceModel> Models, long Candidates, long[] Rejected);
 
     public static SearchResult Run(PerformanceModel model, long gpus, SearchSpace space, int topK, SearchOptions? options = null)
     {
@@ -53,7 +56,7 @@ public static class LayoutSearch
                 (range, _, acc) =>
                 {
                     for (int i = range.Item1; i < range.Item2; i++)
-                        Explore(model, space, items[i], work.MicroBatches, acc);
+                        Explore(work.Models[items[i].Batch], space, items[i], work.MicroBatches, acc);
                     long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
                     options.Progress?.Report((double)now / items.Count);
                     return acc;
@@ -98,6 +101,7 @@ public static class LayoutSearch
     {
         var rejected = new long[Enum.GetValues<RejectionReason>().Length];
         var items = new List<WorkItem>();
+        var models = new Dictionary<int, PerformanceModel> { [model.Training.GlobalBatch] = model };
         var training = model.Training;
         int[] batchDivisors = [.. Divisors(training.GlobalBatch)];
         foreach (int tp in space.Tp ?? Divisors(model.Model.Heads))
@@ -123,9 +127,22 @@ public static class LayoutSearch
                     bool any = false;
                     foreach (int dp in DataParallelDegrees(space, batchDivisors, training.GlobalBatch, basis, gpus))
                     {
-                        if (items.Count >= space.MaxWorkItems) return new Work(items, [], long.MaxValue, rejected);
-                        items.Add(new WorkItem(tp, cp, pp, dp));
+                        if (items.Count >= space.MaxWorkItems) return new Work(items, [], models, long.MaxValue, rejected);
+                        items.Add(new WorkItem(tp, cp, pp, dp, training.GlobalBatch));
                         any = true;
+                    }
+                    // The dp that fills the cluster, at a batch next to this one that it divides (docs/search.md, "Global batch").
+                    long fill = gpus / basis;
+                    if (space.FreeBatch && space.Dp is null && fill <= int.MaxValue && fill * basis >= space.MinGpuFraction * gpus
+                        && training.GlobalBatch % fill != 0)
+                    {
+                        foreach (int b in training.BatchesNear((int)fill))
+                        {
+                            if (items.Count >= space.MaxWorkItems) return new Work(items, [], models, long.MaxValue, rejected);
+                            if (!models.ContainsKey(b)) models[b] = model.AtBatch(b);
+                            items.Add(new WorkItem(tp, cp, pp, (int)fill, b));
+                            any = true;
+                        }
                     }
                     if (!any) rejected[(int)RejectionReason.NoDataParallelDegree]++;
                 }
@@ -137,12 +154,12 @@ public static class LayoutSearch
         long candidates = 0;
         foreach (var w in items)
         {
-            int perReplica = training.GlobalBatch / w.Dp;
+            int perReplica = w.Batch / w.Dp;
             if (!microBatches.TryGetValue(perReplica, out var sizes)) microBatches[perReplica] = sizes = MicroBatchSizes(space, perReplica);
             candidates += InnerCount(model, space, w, expertDivisors, sizes.Length);
-            if (candidates > space.MaxCandidates) return new Work(items, microBatches, long.MaxValue, rejected);
+            if (candidates > space.MaxCandidates) return new Work(items, microBatches, models, long.MaxValue, rejected);
         }
-        return new Work(items, microBatches, candidates, rejected);
+        return new Work(items, microBatches, models, candidates, rejected);
     }
 
     /// <summary>The layouts <see cref="Explore"/> considers in one group: every ep, vpp, ZeRO stage, SP, recompute and micro-batch.</summary>
@@ -179,8 +196,7 @@ public static class LayoutSearch
     private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Dictionary<int, int[]> microBatchSizes, Accumulator acc)
     {
         var m = model.Model;
-        int batch = model.Training.GlobalBatch;
-        int perReplica = batch / w.Dp;
+        int perReplica = w.Batch / w.Dp;
         double trainSteps = model.Training.Steps;
         int[] microBatches = microBatchSizes[perReplica];
         int mbCount = microBatches.Length;
@@ -254,7 +270,7 @@ public static class LayoutSearch
                                     continue;
                                 }
                                 acc.Feasible++;
-                                acc.Offer(new RankedLayout(layout, estimate, trainSteps * estimate.StepTime));
+                                acc.Offer(new RankedLayout(layout, estimate, trainSteps * estimate.StepTime, model));
                             }
                         }
                     }

@@ -2,17 +2,25 @@ using Kolosseum.Performance;
 
 namespace Kolosseum.Search;
 
-/// <summary>A feasible layout with its estimate and the time to train the run's tokens on it.</summary>
-public readonly record struct RankedLayout(Layout Layout, StepEstimate Estimate, double TrainSeconds)
+/// <summary>
+/// A feasible layout with its estimate and the time to train the run's tokens on it; <paramref name="Model"/> is the
+/// performance model it was evaluated with (its training spec holds the global batch the layout runs at).
+/// </summary>
+public readonly record struct RankedLayout(Layout Layout, StepEstimate Estimate, double TrainSeconds, PerformanceModel Model)
 {
     public long Gpus => Layout.Gpus;
 
-    /// <summary>Total order used for ranking: faster first, then fewer GPUs, then the layout's degrees.</summary>
+    /// <summary>Sequences per optimizer step the layout runs at.</summary>
+    public int GlobalBatch => Model.Training.GlobalBatch;
+
+    /// <summary>Total order used for ranking: faster first, then fewer GPUs, then the smaller batch, then the layout's degrees.</summary>
     public static int Compare(in RankedLayout x, in RankedLayout y)
     {
         int c = x.TrainSeconds.CompareTo(y.TrainSeconds);
         if (c != 0) return c;
         c = x.Gpus.CompareTo(y.Gpus);
+        if (c != 0) return c;
+        c = x.GlobalBatch.CompareTo(y.GlobalBatch);
         if (c != 0) return c;
         return LayoutOrder.Compare(x.Layout, y.Layout);
     }

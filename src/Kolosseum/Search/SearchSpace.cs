@@ -54,6 +54,13 @@ public sealed record SearchSpace
     public int MaxWorkItems { get; init; } = 1_000_000;
 
     /// <summary>
+    /// Whether the global batch may move inside the training spec's [LowestBatch, HighestBatch] so that a layout can
+    /// fill the cluster: besides the dp that divide the batch, each (tp, cp, pp) also tries the dp that uses the most
+    /// GPUs, at the multiples of it next to the batch (<see cref="TrainingSpec.BatchesNear"/>). Off: the batch is fixed.
+    /// </summary>
+    public bool FreeBatch { get; init; }
+
+    /// <summary>
     /// Only layouts this admits are evaluated (null: all). <c>--validated-only</c> admits the layouts whose
     /// features all lie inside the validated rows (Validation/ValidatedEnvelope.cs).
     /// </summary>

@@ -64,14 +64,19 @@ public sealed class OptionSampler
         double failure = x[(int)UncertainInput.FailureRate];
         double restart = x[(int)UncertainInput.Restart];
         double bias = x[(int)UncertainInput.PerformanceBias];
+        // The tokens at the plan's batch under the sampled B_noise, against the plan's (docs/uncertainty.md): more steps, same step.
+        double noise = x[(int)UncertainInput.NoiseScale];
+        var training = _plan.Training;
+        double tokens = noise == 1 ? 1 : training.TokenFactor(training.GlobalBatch, noise) / training.TokenFactor(training.GlobalBatch);
+        double work = bias * tokens;
 
         // Wall time of the run relative to the plan's, from the closed form at the sampled and at the plan's own inputs.
-        double wallRatio = failure == 1 && restart == 1 && bias == 1 ? 1 : ExpectedWall(failure, restart, bias) / _baseWall;
+        double wallRatio = failure == 1 && restart == 1 && work == 1 ? 1 : ExpectedWall(failure, restart, work) / _baseWall;
         double days = _plan.DaysP50 * wallRatio;
-        double ettrRatio = bias / wallRatio;
+        double ettrRatio = work / wallRatio;
 
         var run = _cost.Run;
-        var sampledRun = new RunProfile(run.Phases, run.StepTime * bias, run.Productive * bias, Math.Clamp(_baseGoodput * ettrRatio, 1e-9, 1),
+        var sampledRun = new RunProfile(run.Phases, run.StepTime * bias, run.Productive * work, Math.Clamp(_baseGoodput * ettrRatio, 1e-9, 1),
             run.CheckpointInterval, run.CheckpointPause, failure == 1 && restart == 1 ? run.RestartTime : _rel.Restart.Scaled(restart).Total);
         double pueFactor = Math.Max(x[(int)UncertainInput.Pue], 1 / _cost.Power.Pue);
         var factors = new CostFactors

@@ -15,6 +15,9 @@ public enum UncertainInput
 
     /// <summary>A probability in [0, 1]: where in the option's own build-out Monte-Carlo the dates fall.</summary>
     Buildout,
+
+    /// <summary>A multiplier on B_noise, the critical batch (the tokens a run needs grow with its batch above it).</summary>
+    NoiseScale,
 }
 
 /// <summary>What each input means, its key and the values it may take.</summary>
@@ -34,6 +37,7 @@ public static class UncertainInputs
         UncertainInput.Pue => "pue",
         UncertainInput.Utilisation => "utilisation",
         UncertainInput.Buildout => "buildout",
+        UncertainInput.NoiseScale => "noise_scale",
         _ => throw new ArgumentOutOfRangeException(nameof(input)),
     };
 
@@ -50,6 +54,7 @@ public static class UncertainInputs
         UncertainInput.Pue => "PUE",
         UncertainInput.Utilisation => "utilisation of an owned cluster",
         UncertainInput.Buildout => "build-out percentile",
+        UncertainInput.NoiseScale => "critical batch (B_noise)",
         _ => throw new ArgumentOutOfRangeException(nameof(input)),
     };
 
@@ -60,6 +65,7 @@ public static class UncertainInputs
         UncertainInput.Restart => "x the profile's (checkpoint load apart)",
         UncertainInput.PerformanceBias => "x the model's prediction",
         UncertainInput.ServerCapex or UncertainInput.FacilityCapex => "x the catalog's",
+        UncertainInput.NoiseScale => "x the scenario's B_noise",
         UncertainInput.Buildout => " (0 soonest, 1 latest)",
         _ => "x the scenario's",
     };

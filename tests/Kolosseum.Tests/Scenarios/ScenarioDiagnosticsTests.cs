@@ -47,6 +47,17 @@ public class ScenarioDiagnosticsTests
     }
 
     [Fact]
+    public void Batch_range_and_critical_batch_mistakes_are_located()
+    {
+        var low = Problems(Valid.Replace("global_batch: 512", "global_batch: 512\n  global_batch_min: 1024"));
+        Assert.Contains(low, d => d.Field == "training.global_batch_min" && d.Location.Line == 6);
+        var unknown = Problems(Valid.Replace("global_batch: 512", "global_batch: 512\n  critical_batch: dense-frontir"));
+        Assert.Contains(unknown, d => d.Field == "training.critical_batch" && d.Suggestion!.Contains("dense-frontier", StringComparison.Ordinal));
+        var both = Problems(Valid.Replace("global_batch: 512", "global_batch: 512\n  critical_batch: dense-frontier\n  noise_scale_tokens: 4e7"));
+        Assert.Contains(both, d => d.Field == "training.noise_scale_tokens" && d.Location.Line == 7);
+    }
+
+    [Fact]
     public void The_cli_exits_with_code_2_and_prints_every_diagnostic_without_a_stack_trace()
     {
         var (code, stdout, stderr) = CliRunner.Run("plan", TestFile("six-mistakes.yaml"));

@@ -65,7 +65,7 @@ public class LayoutSearchTests
                     if (LayoutRules.Check(pm.Model, pm.Training, n, l).Count > 0) continue;
                     var e = pm.Evaluate(l);
                     if (!e.Fits) continue;
-                    var r = new RankedLayout(l, e, pm.Training.Steps * e.StepTime);
+                    var r = new RankedLayout(l, e, pm.Training.Steps * e.StepTime, pm);
                     if (best is null || RankedLayout.Compare(r, best.Value) < 0) best = r;
                 }
             }
@@ -81,6 +81,26 @@ public class LayoutSearchTests
         Assert.True(result.Rejected.ContainsKey(RejectionReason.TpNotDividingHeads)); // 32 heads, 8 kv heads: tp 16 and 32 fail
         Assert.True(result.Evaluated >= result.Feasible);
         Assert.Equal(result.Evaluated - result.Feasible, result.Rejected.GetValueOrDefault(RejectionReason.DoesNotFit));
+    }
+
+    [Fact]
+    public void A_free_batch_lets_a_dp_that_divides_no_power_of_two_fill_the_cluster()
+    {
+        // 1000 GPUs: no dp that divides 512 or 1024 uses them all. With the batch free in [512, 1024] the search may take
+        // e.g. dp 125 (tp 8) at a batch of 625; the batch stays a multiple of dp × micro-batch and every rule holds.
+        var pm = PerformanceFixture.Model("llama3.1-8b", "H100-SXM-80GB", 1000, 512);
+        pm = new PerformanceModel(pm.Model, pm.Training with { GlobalBatchMax = 1024 }, pm.Gpu, pm.Network);
+        var fixedBatch = LayoutSearch.Run(pm, 1000, SearchSpace.Full, 3);
+        var free = LayoutSearch.Run(pm, 1000, SearchSpace.Full with { FreeBatch = true }, 3);
+        Assert.True(fixedBatch.Best[0].Gpus < 1000);
+        var best = free.Best[0];
+        Assert.Equal(1000, best.Gpus);
+        Assert.NotEqual(0, best.GlobalBatch % 512);
+        Assert.Equal(0, best.GlobalBatch % ((long)best.Layout.Dp * best.Layout.MicroBatch));
+        Assert.InRange(best.GlobalBatch, 512, 1024);
+        Assert.Empty(LayoutRules.Check(best.Model.Model, best.Model.Training, 1000, best.Layout));
+        // Days for the same tokens: the layout that fills the cluster trains them sooner.
+        Assert.True(best.TrainSeconds < fixedBatch.Best[0].TrainSeconds);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal static class PerformanceSections
         [
             ("GPUs used", p => Gpus(p.Step.Gpus)),
             ("global batch", p => ReportValue.Of(Count(p.Training.GlobalBatch) + " sequences × " + Count(p.Training.SeqLen) + " tokens", p.Training.TokensPerStep)),
+            ("expected days at the searched batch", p => p.BatchDays is { } b ? Days(b.SearchedDays) : ReportValue.Empty),
+            ("expected days at the scenario's batch", p => p.BatchDays is { ReferenceDays: { } d } ? Days(d) : ReportValue.Empty),
             ("step time", p => ReportValue.Of(p.Step.StepTime)),
             ("model FLOPs utilisation (MFU)", p => Percent(p.Step.Mfu)),
             ("hardware FLOPs utilisation (HFU)", p => Percent(p.Step.Hfu)),
@@ -112,6 +114,7 @@ internal static class PerformanceSections
                 new("Layout", Layout(l)),
                 new("GPUs used", Count(p.Step.Gpus) + " of " + Count(p.Option.Gpus) + Unused(p.Option.Gpus - p.Step.Gpus)),
                 new("Micro-batches per step", Count(l.MicroBatches(p.Training.GlobalBatch)) + " per pipeline"),
+                new("Batch", p.BatchDays is { } bd ? bd.Describe() : Count(p.Training.GlobalBatch) + " sequences (given)"),
                 new("How it was chosen", p.Search is { } s
                     ? $"searched: {Count(s.Evaluated)} layouts evaluated, {Count(s.Feasible)} fit, fastest kept"
                     : "given by the scenario"),

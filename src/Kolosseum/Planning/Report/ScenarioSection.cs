@@ -54,7 +54,7 @@ internal static class ScenarioSection
         if (m.Mla is not null) Line(1, "attention", "multi-head latent attention");
         sb.Append("training:\n");
         Line(1, "tokens", t.Tokens.Inv("0") + " (" + UnitFormat.Number(t.Tokens / 1e12) + "T)");
-        Line(1, "global_batch", t.GlobalBatch.Inv() + " sequences" + (t.GlobalBatchMax is { } max ? " (search may double it up to " + max.Inv() + ")" : ""));
+        Line(1, "global_batch", t.Reference.Inv() + " sequences" + (t.LowestBatch < t.HighestBatch ? " (the search may choose a multiple of dp × micro-batch from " + t.LowestBatch.Inv() + " to " + t.HighestBatch.Inv() + ")" : ""));
         Line(1, "seq_len", t.SeqLen.Inv() + " tokens");
         Line(1, "precision", EnumNames<Hardware.Precision>.Name(t.Precision));
         Line(1, "attention", EnumNames<AttentionKernel>.Name(t.Attention));
