@@ -47,7 +47,8 @@ internal static class PlanView
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {UnitFormat.Count(p.Step.Gpus, "GPU")}{(p.Search is null ? Given(p) : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {UnitFormat.Percent(p.Step.Mfu)}, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
-            if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
+            // Beside a layout whose shape is already inside (only its GPU count lies beyond), the same layout would repeat.
+            if (p.ValidatedSearched && !Validation.ValidatedEnvelope.Embedded.CoversShape(p.Step.Layout, p.Training.SeqLen)) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
             if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
