@@ -98,6 +98,6 @@ internal static class PlanView
 
     /// <summary>The fastest layout inside the validated runs, beside the chosen one (search.validated: beside).</summary>
     internal static string ValidatedLine(OptionPlan p) => p.ValidatedBest is { } v
-        ? $"best with its shape inside the validated runs: {v.Layout} on {v.Gpus:N0} GPUs, step {v.StepTime}, MFU {(v.Mfu * 100).Inv("0.0")} %, {v.Memory.GiB.Inv("0.0")} GiB, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
+        ? $"best with its shape inside the validated runs: {v.Layout} on {UnitFormat.Count(v.Gpus, "GPU")}, step {v.StepTime}, MFU {UnitFormat.Percent(v.Mfu)}, {v.Memory.GiB.Inv("0.0")} GiB, {UnitFormat.Days(v.TrainTime.Days)} without failures"
         : "best with its shape inside the validated runs: none fits";
 }

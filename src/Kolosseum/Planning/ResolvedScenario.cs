@@ -28,6 +28,8 @@ public static class ResolvedScenario
         var search = s.Sections.Get<SearchSettings>();
         var rankBy = plan.Options.Count > 0 ? plan.Options[0].RankBy : search.RankBy;
 
+        // Names as loaded: invisible characters the loader removed (with a warning) stay out of the file.
+        if (root.Get("name") is YScalar name) root = Set(root, "name", new YScalar(s.Name, name.IsPlain, name.Location));
         root = Set(root, "training", Fill(root.Get("training") as YMapping, at,
             ("seq_len", s.Training.SeqLen.Inv()),
             ("precision", EnumNames<Hardware.Precision>.Name(s.Training.Precision)),
@@ -38,7 +40,13 @@ public static class ResolvedScenario
             for (int i = 0; i < options.Items.Count; i++)
             {
                 var item = options.Items[i];
-                items.Add(item is YMapping o && i < s.Options.Count ? Fill(o, at, ("node", s.Options[i].Node.Id)) : item);
+                if (item is YMapping o && i < s.Options.Count)
+                {
+                    var filled = Fill(o, at, ("node", s.Options[i].Node.Id));
+                    if (filled.Get("name") is YScalar n) filled = Set(filled, "name", new YScalar(s.Options[i].Name, n.IsPlain, n.Location));
+                    items.Add(filled);
+                }
+                else items.Add(item);
             }
             root = Set(root, "options", new YSequence(items, options.Location));
         }

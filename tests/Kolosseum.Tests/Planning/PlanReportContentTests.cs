@@ -214,11 +214,13 @@ public class PlanReportContentTests
     {
         var text = Assert.Single(Document.Sections.Single(s => s.Heading == "Resolved scenario").Blocks.OfType<PreformattedBlock>()).Text;
         Assert.Contains("seed: " + PlanFixtures.Seed, text, StringComparison.Ordinal);
-        Assert.Contains("id: " + Plan.Scenario.Model.Id, text, StringComparison.Ordinal);
+        // A scenario file (ResolvedScenarioRoundTripTests loads and plans it): the model, each option with its node.
+        Assert.Contains("model: " + Plan.Scenario.Model.Id, text, StringComparison.Ordinal);
         foreach (var p in Plan.Options)
         {
             Assert.Contains("- name: " + p.Option.Name, text, StringComparison.Ordinal);
-            Assert.Contains("preset " + p.Buildout.Model.Preset + ", start " + ReportParts.Date(p.Buildout.Model.Start), text, StringComparison.Ordinal);
+            Assert.Contains("node: " + p.Option.Node.Id, text, StringComparison.Ordinal);
+            Assert.Contains("# " + p.Option.Name + ": layout " + p.Step.Layout, text, StringComparison.Ordinal);
         }
         Assert.Contains("gpu: H100-SXM-80GB", text, StringComparison.Ordinal);
     }
