@@ -47,7 +47,8 @@ internal static class PlanView
             c.MarkupLine($"  layout {TerminalText.Markup(p.Step.Layout.ToString())} on {p.Step.Gpus:N0} GPUs{(p.Search is null ? " (given)" : " (searched)")}, batch {p.Training.GlobalBatch.Inv()}: step {p.Step.StepTime}, MFU {(p.Step.Mfu * 100).Inv("0.0")} %, {p.Step.Memory.GiB.Inv("0.0")} of {p.Step.Capacity.GiB.Inv("0.0")} GiB");
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen);
             c.MarkupLine(outside.Count == 0 ? "  validity: inside the validated published runs" : "  outside the validated runs: " + TerminalText.Markup(string.Join("; ", outside)));
-            if (outside.Count > 0 && p.ValidatedSearched) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
+            // Beside a layout whose shape is already inside (only its GPU count lies beyond), the same layout would repeat.
+            if (p.ValidatedSearched && !Validation.ValidatedEnvelope.Embedded.CoversShape(p.Step.Layout, p.Training.SeqLen)) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
             c.MarkupLine($"  {p.Reliability.Inputs.SpareNodes:N0} hot-spare nodes, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {(p.Reliability.Ettr.P50 * 100).Inv("0.0")} %: {UnitFormat.Number(p.DaysP50)} days to train (P90 {UnitFormat.Number(p.DaysP90)})");

@@ -99,6 +99,19 @@ public sealed partial class PerformanceModel
             cost.AttentionForward = fwd;
             cost.AttentionBackward = 2.5 * (fwd - _kernel) + 2 * _kernel;
             cost.SelectiveRecompute = 0;
+            if (cp > 1)
+            {
+                // Ring attention runs the fused kernel once per ring step on one block of keys, so a layer pays
+                // cp launches forward and cp backward instead of one, and after each step merges the block's
+                // partial output into the running one by its log-sum-exp (Liu et al. 2023, Ring Attention;
+                // Transformer Engine's context-parallel attention corrects out and lse per step): read the running
+                // output, the block's output and both lse, write the merged ones. The backward accumulates dQ the
+                // same way. Finer rings pay these per step, whatever the tokens they move.
+                double output = tokens * heads * _dv;
+                double merge = (3 * 2 * output + 3 * 4 * tokens * heads) / _hbm;
+                cost.AttentionForward += (cp - 1) * (_kernel + merge + _kernel);
+                cost.AttentionBackward += (cp - 1) * (2 * _kernel + 2 * merge + _kernel);
+            }
             return;
         }
         // Standard kernels: batched QKᵀ and attention·V over the full score matrix, and memory-bound

@@ -14,7 +14,7 @@ public class DeliveredSearchTests
         model: llama3.1-8b
         training:
           tokens: 30B
-          global_batch: 512
+          global_batch: 2048
           seq_len: 8192
           precision: bf16
         options:

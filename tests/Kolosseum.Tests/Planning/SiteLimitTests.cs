@@ -17,7 +17,7 @@ public class SiteLimitTests
         model: llama3.1-8b
         training:
           tokens: 100B
-          global_batch: 512
+          global_batch: 2048
           seq_len: 8192
           precision: bf16
         options:

@@ -121,7 +121,7 @@ internal static class PerformanceSections
             };
             var outside = Validation.ValidatedEnvelope.Embedded.Outside(l, p.Training.SeqLen);
             facts.Add(new("Validity", outside.Count == 0 ? "inside the validated published runs" : "outside the validated runs: " + string.Join("; ", outside)));
-            if (outside.Count > 0 && p.ValidatedSearched)
+            if (p.ValidatedSearched && !Validation.ValidatedEnvelope.Embedded.CoversShape(l, p.Training.SeqLen))
                 facts.Add(new("Best with its shape inside the validated runs", p.ValidatedBest is { } v
                     ? $"{Layout(v.Layout)} on {Count(v.Gpus)} GPUs: step {v.StepTime}, MFU {(v.Mfu * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
                     : "none fits"));
