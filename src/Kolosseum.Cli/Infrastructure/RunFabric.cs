@@ -29,7 +29,7 @@ internal sealed record RunFabric(FabricSettings Settings, FabricDesign Design, b
 
     /// <summary>One line: switch, tiers, radix and oversubscription of the design.</summary>
     public static string Describe(FabricDesign d) =>
-        $"{d.Tiers.Inv()} tiers of {d.Switch.Id} ({d.Radix.Inv()} ports), " + (d.Islands > 1 ? $"{d.Islands.Inv()} islands at {UnitFormat.Number(d.Oversubscription)}:1" : "non-blocking");
+        $"{d.Tiers.Inv()} tiers of {d.Switch.Id} ({d.Radix.Inv()} ports), " + (d.Oversubscription > 1 ? $"{d.Islands.Inv()} islands at {UnitFormat.Number(d.Oversubscription)}:1" : "non-blocking");
 
     /// <summary>
     /// The fabric for <paramref name="gpus"/> GPUs. Without an option: the catalog default for that size. With one whose
