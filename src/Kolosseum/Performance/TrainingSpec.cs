@@ -8,6 +8,12 @@ public sealed record TrainingSpec
     /// <summary>Tokens to train on at <see cref="GlobalBatch"/> (the scenario's budget grown by the batch penalty when the batch moved).</summary>
     public required double Tokens { get; init; }
 
+    /// <summary>
+    /// A batch ramp before the run's own batch (<c>training.batch_schedule</c>): segments with increasing token thresholds;
+    /// empty: the run trains at <see cref="GlobalBatch"/> throughout.
+    /// </summary>
+    public IReadOnlyList<BatchSegment> BatchSchedule { get; init; } = [];
+
     /// <summary>The scenario's token budget, read at its own batch (<see cref="Reference"/>); null: <see cref="Tokens"/>.</summary>
     public double? ReferenceTokens { get; init; }
 

@@ -37,8 +37,9 @@ public static class OptionEvaluation
         var relSettings = scenario.Sections.Get<ReliabilitySettings>();
         var searchSettings = scenario.Sections.Get<SearchSettings>();
         var checkpoint = ReliabilityJob.CheckpointSizeOf(scenario.Model, relSettings.Profile);
-        ReliabilityJob JobFor(long gpus, double steps, Duration stepTime) =>
-            ReliabilityJob.ForCluster(option.Node, gpus, new Duration(steps * stepTime.Seconds), checkpoint, relSettings.Profile, stepTime,
+        // The work is the failure-free time to train the tokens at the layout's batch, the batch ramp first when the scenario gives one.
+        ReliabilityJob JobFor(long gpus, double workSeconds, Duration stepTime) =>
+            ReliabilityJob.ForCluster(option.Node, gpus, new Duration(workSeconds), checkpoint, relSettings.Profile, stepTime,
                 switches: fabric.Backend.Switches);
         var sim = SimulationOptions.From(relSettings) with
         {
@@ -50,7 +51,7 @@ public static class OptionEvaluation
             Progress = options.Progress is null ? null : (done, all) => Report("reliability", (double)done / all),
         };
         var choice = ChooseDelivered(setup, options.RankBy ?? searchSettings.RankBy, searchSettings, sim,
-            c => ReliabilityInputs.Build(JobFor(c.Gpus, c.Model.Training.Steps, new Duration(c.Layout.Estimate.StepTime)), relSettings, catalog));
+            c => ReliabilityInputs.Build(JobFor(c.Gpus, c.Layout.TrainSeconds, new Duration(c.Layout.Estimate.StepTime)), relSettings, catalog));
         var step = setup.Step;
         var training = setup.Training;
         var best = setup.BestLayouts;
@@ -68,7 +69,14 @@ public static class OptionEvaluation
         }
         else
         {
-            inputs = ReliabilityInputs.Build(JobFor(step.Gpus, step.Steps, step.StepTime), relSettings, catalog);
+            double givenWork = step.Steps * step.StepTime.Seconds;
+            if (training.BatchSchedule.Count > 0)
+            {
+                if (BatchSchedule.Seconds(setup.Model, step.Layout) is not { } scheduled)
+                    return OptionOutcome.Fail($"the given layout ({step.Layout}) cannot run every batch of training.batch_schedule: dp × micro_batch must divide each scheduled batch");
+                givenWork = scheduled;
+            }
+            inputs = ReliabilityInputs.Build(JobFor(step.Gpus, givenWork, step.StepTime), relSettings, catalog);
             rel = ReliabilitySimulator.Run(inputs, sim);
         }
         var job = inputs.Job;

@@ -145,6 +145,7 @@ public static class ScenarioLoader
         var precision = t.Enum<Precision>("precision", required: true);
         var attention = t.Enum<AttentionKernel>("attention") ?? AttentionKernel.Flash;
         var moe = ReadMoe(t);
+        var schedule = ReadBatchSchedule(t, globalBatch, globalBatchMax, diagnostics);
         t.Finish();
         if (tokens is not null && compute is not null)
         {
@@ -185,14 +186,60 @@ public static class ScenarioLoader
                 "give either critical_batch or noise_scale_tokens, not both", "remove one of them");
             return null;
         }
-        if (model is null || globalBatch is null || seq is null || precision is null || moe is null) return null;
+        if (model is null || globalBatch is null || seq is null || precision is null || moe is null || schedule is null) return null;
         double tokenCount = tokens ?? compute!.Value / WorkloadMath.TrainingFlopsPerToken(model, WorkloadMath.Count(model), seq.Value, causal: false);
+        if (schedule.Count > 0 && schedule[^1].UntilTokens >= tokenCount)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent, t.Node("batch_schedule")!.Location, $"training.batch_schedule[{(schedule.Count - 1).Inv()}].until_tokens",
+                schedule[^1].UntilTokens.Inv(), $"the ramp must end before the run's {tokenCount.Inv("0")} tokens", "end the last segment earlier; after it the run trains at global_batch");
+            return null;
+        }
         return new TrainingSpec
         {
             Tokens = tokenCount, GlobalBatch = globalBatch.Value, GlobalBatchMax = globalBatchMax, GlobalBatchMin = globalBatchMin,
-            ReferenceBatch = globalBatch.Value, NoiseScaleTokens = noiseScale ?? critical!.NoiseScaleTokens, SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
+            ReferenceBatch = globalBatch.Value, NoiseScaleTokens = noiseScale ?? critical!.NoiseScaleTokens, BatchSchedule = schedule,
+            SeqLen = seq.Value, Precision = precision.Value, Attention = attention,
             Moe = moe,
         };
+    }
+
+    /// <summary>
+    /// training.batch_schedule: a Llama 3-style batch ramp (arXiv 2407.21783 §3.4.1), segments of {until_tokens, global_batch}
+    /// with strictly increasing thresholds and batches within 1 .. the largest batch the run may use; after the last segment
+    /// the run trains at its own batch (docs/search.md, "Batch schedule"). Every problem is reported, at its item.
+    /// </summary>
+    private static List<BatchSegment>? ReadBatchSchedule(FieldReader training, int? globalBatch, int? globalBatchMax, DiagnosticBag diagnostics)
+    {
+        var items = training.List("batch_schedule");
+        var result = new List<BatchSegment>();
+        if (items is null) return result;
+        const int MaxSegments = 64;
+        if (items.Count > MaxSegments)
+        {
+            diagnostics.Error(DiagnosticCodes.LimitExceeded, items[MaxSegments].Location, "training.batch_schedule", null, $"more than {MaxSegments.Inv()} segments");
+            return null;
+        }
+        int errors = diagnostics.ErrorCount;
+        int largest = Math.Max(globalBatch ?? 1, globalBatchMax ?? 1);
+        double previous = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            string path = $"training.batch_schedule[{i.Inv()}]";
+            var item = FieldReader.Of(items[i], path, diagnostics);
+            if (item is null) continue;
+            long? until = item.Integer("until_tokens", required: true, min: 1, max: (long)1e17, rangeHint: "tokens seen when the segment ends, e.g. 252M");
+            int? batch = item.Int("global_batch", required: true, min: 1, max: 100_000_000, rangeHint: "sequences per step in this segment, e.g. 1024");
+            item.Finish();
+            if (until is not null && until <= previous)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, item.Node("until_tokens")!.Location, path + ".until_tokens", until.Value.Inv(),
+                    $"must be larger than the previous segment's ({previous.Inv("0")} tokens): thresholds increase", "order the segments by tokens seen");
+            if (batch is not null && batch > largest)
+                diagnostics.Error(DiagnosticCodes.OutOfRange, item.Node("global_batch")!.Location, path + ".global_batch", batch.Value.Inv(),
+                    $"must not exceed the largest batch the run may use ({largest.Inv()} sequences)", "a ramp grows towards global_batch; raise global_batch_max for larger batches");
+            if (until is not null) previous = Math.Max(previous, until.Value);
+            if (until is not null && batch is not null) result.Add(new BatchSegment(until.Value, batch.Value));
+        }
+        return diagnostics.ErrorCount > errors ? null : result;
     }
 
     /// <summary>training.moe: dispatcher, overlap, routing and the FP8 recipe (docs/performance-model.md, "Mixture of experts").</summary>

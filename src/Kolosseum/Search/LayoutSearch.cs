@@ -56,7 +56,7 @@ public static class LayoutSearch
                 (range, _, acc) =>
                 {
                     for (int i = range.Item1; i < range.Item2; i++)
-                        Explore(work.Models[items[i].Batch], space, items[i], work.MicroBatches, acc);
+                        Explore(work.Models[items[i].Batch], space, items[i], work.MicroBatches, work.Models, acc);
                     long now = Interlocked.Add(ref done, range.Item2 - range.Item1);
                     options.Progress?.Report((double)now / items.Count);
                     return acc;
@@ -102,6 +102,8 @@ public static class LayoutSearch
         var rejected = new long[Enum.GetValues<RejectionReason>().Length];
         var items = new List<WorkItem>();
         var models = new Dictionary<int, PerformanceModel> { [model.Training.GlobalBatch] = model };
+        foreach (var segment in model.Training.BatchSchedule)
+            if (!models.ContainsKey(segment.GlobalBatch)) models[segment.GlobalBatch] = model.AtBatch(segment.GlobalBatch);
         var training = model.Training;
         int[] batchDivisors = [.. Divisors(training.GlobalBatch)];
         foreach (int tp in space.Tp ?? Divisors(model.Model.Heads))
@@ -193,11 +195,13 @@ public static class LayoutSearch
     /// prepared once for every vpp, ZeRO stage and recompute choice. Micro-batches grow in the outer loop and
     /// memory only grows with them, so a (vpp, ZeRO, recompute) that did not fit is skipped for larger ones.
     /// </summary>
-    private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Dictionary<int, int[]> microBatchSizes, Accumulator acc)
+    private static void Explore(PerformanceModel model, SearchSpace space, WorkItem w, Dictionary<int, int[]> microBatchSizes,
+        Dictionary<int, PerformanceModel> models, Accumulator acc)
     {
         var m = model.Model;
         int perReplica = w.Batch / w.Dp;
         double trainSteps = model.Training.Steps;
+        bool scheduled = model.Training.BatchSchedule.Count > 0;
         int[] microBatches = microBatchSizes[perReplica];
         int mbCount = microBatches.Length;
         bool moe = m.Moe is not null;
@@ -269,8 +273,19 @@ public static class LayoutSearch
                                     failed[slot] = true;
                                     continue;
                                 }
+                                double seconds = trainSteps * estimate.StepTime;
+                                if (scheduled)
+                                {
+                                    // A batch ramp: each segment at its own batch on this layout (docs/search.md, "Batch schedule").
+                                    if (BatchSchedule.Seconds(model.Training, in layout, in terms, estimate.TokensPerSecond, models) is not { } s)
+                                    {
+                                        acc.Rejected[(int)RejectionReason.ScheduleBatchInvalid]++;
+                                        continue;
+                                    }
+                                    seconds = s;
+                                }
                                 acc.Feasible++;
-                                acc.Offer(new RankedLayout(layout, estimate, trainSteps * estimate.StepTime, model));
+                                acc.Offer(new RankedLayout(layout, estimate, seconds, model));
                             }
                         }
                     }

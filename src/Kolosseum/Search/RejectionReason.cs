@@ -30,6 +30,9 @@ public enum RejectionReason
     /// <summary>FP8 asked on a GPU without FP8 tensor cores.</summary>
     PrecisionUnsupported,
 
+    /// <summary>The layout cannot run a batch of the scenario's batch schedule (dp × micro-batch must divide every scheduled batch).</summary>
+    ScheduleBatchInvalid,
+
     /// <summary>Set aside by <see cref="SearchSpace.Admit"/>: with --validated-only, a feature outside the validated rows.</summary>
     OutsideValidated,
 

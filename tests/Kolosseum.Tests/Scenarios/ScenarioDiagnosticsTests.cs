@@ -58,6 +58,33 @@ public class ScenarioDiagnosticsTests
     }
 
     [Fact]
+    public void A_broken_batch_schedule_reports_every_problem_at_its_item()
+    {
+        const string schedule = """
+            name: ramp
+            model: llama3.1-8b
+            training:
+              tokens: 1T
+              global_batch: 512
+              batch_schedule:
+                - {until_tokens: 252M, global_batch: 128}
+                - {until_tokens: 100M, global_batch: 256}
+                - {until_tokens: 300M, global_batch: 4096}
+              precision: bf16
+            options:
+              - name: a
+                gpu: H100-SXM-80GB
+                gpus: 64
+                ownership: rented
+            """;
+        var problems = Problems(schedule);
+        Assert.Contains(problems, d => d.Field == "training.batch_schedule[1].until_tokens" && d.Location.Line == 8 && d.Rule.Contains("increase", StringComparison.Ordinal));
+        Assert.Contains(problems, d => d.Field == "training.batch_schedule[2].global_batch" && d.Location.Line == 9);
+        var late = Problems(Valid.Replace("global_batch: 512", "global_batch: 512\n  batch_schedule: [{until_tokens: 2T, global_batch: 128}]"));
+        Assert.Contains(late, d => d.Field == "training.batch_schedule[0].until_tokens" && d.Rule.Contains("before the run", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_cli_exits_with_code_2_and_prints_every_diagnostic_without_a_stack_trace()
     {
         var (code, stdout, stderr) = CliRunner.Run("plan", TestFile("six-mistakes.yaml"));

@@ -70,6 +70,8 @@ internal static class ScenarioSection
         sb.Append("training:\n");
         Line(1, "tokens", t.Tokens.Inv("0") + " (" + UnitFormat.Number(t.Tokens / 1e12) + "T)");
         Line(1, "global_batch", t.Reference.Inv() + " sequences" + (t.LowestBatch < t.HighestBatch ? " (the search may choose a multiple of dp × micro-batch from " + t.LowestBatch.Inv() + " to " + t.HighestBatch.Inv() + ")" : ""));
+        if (t.BatchSchedule.Count > 0)
+            Line(1, "batch_schedule", string.Join(", ", t.BatchSchedule.Select(b => b.GlobalBatch.Inv() + " sequences until " + UnitFormat.Number(b.UntilTokens / 1e9) + "B tokens")) + ", then global_batch");
         Line(1, "seq_len", t.SeqLen.Inv() + " tokens");
         Line(1, "precision", EnumNames<Hardware.Precision>.Name(t.Precision));
         Line(1, "attention", EnumNames<AttentionKernel>.Name(t.Attention));
