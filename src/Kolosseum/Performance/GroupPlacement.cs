@@ -10,6 +10,8 @@ namespace Kolosseum.Performance;
 /// then takes whole groups' worth of hosts in each domain and leaves the rest as spares, as the NVL72 benchmark
 /// runs do (a 256-GPU job on four racks uses 16 of each rack's 18 four-GPU trays; Slurm's block topology
 /// allocates a job's nodes rack by rack). The leftover GPUs do not train: the layout's GPU count is those that do.
+/// The rule does not know how many domains the cluster has, so a layout that would need more racks than exist once
+/// packed (every GPU of every rack with 64-GPU groups) is still priced as packed.
 /// Inside one host (tp = 6 in an 8-GPU server) the leftover GPUs cannot be handed to anyone, so such a group
 /// straddles hosts, as does any group larger than a domain.
 /// </summary>
