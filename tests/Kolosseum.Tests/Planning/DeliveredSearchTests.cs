@@ -1,8 +1,9 @@
-using Kolosseum.Diagnostics;
 using Kolosseum.Planning;
 using Kolosseum.Reliability;
 using Kolosseum.Scenarios;
 using Kolosseum.Units;
+
+using Kolosseum.Tests.TestSupport;
 
 namespace Kolosseum.Tests.Planning;
 
@@ -33,8 +34,7 @@ public class DeliveredSearchTests
 
     private static Scenario Load(double failureScale, double restartScale)
     {
-        var bag = new DiagnosticBag();
-        var scenario = ScenarioLoader.Parse(Yaml, "delivered.yaml", bag) ?? throw new InvalidOperationException(string.Join("; ", bag.Items));
+        var scenario = TestScenarios.Parse(Yaml, "delivered.yaml");
         var rel = scenario.Sections.Get<ReliabilitySettings>();
         return scenario with { Sections = scenario.Sections.With(rel with { FailureRateScale = failureScale, RestartScale = restartScale }) };
     }

@@ -1,7 +1,8 @@
-using Kolosseum.Diagnostics;
 using Kolosseum.Economics;
 using Kolosseum.Planning;
 using Kolosseum.Scenarios;
+
+using Kolosseum.Tests.TestSupport;
 
 namespace Kolosseum.Tests.Planning;
 
@@ -10,7 +11,6 @@ public class RentalTermTests
 {
     private static Scenario Parse(string price)
     {
-        var bag = new DiagnosticBag();
         string yaml = $$"""
             name: rental term
             model: llama3.1-8b
@@ -30,7 +30,7 @@ public class RentalTermTests
                 buildout:
                   preset: rent
             """;
-        return ScenarioLoader.Parse(yaml, "rent.yaml", bag) ?? throw new InvalidOperationException(string.Join("; ", bag.Items));
+        return TestScenarios.Parse(yaml, "rent.yaml");
     }
 
     private static readonly PlanOptions Options = new() { Seed = 9, Trials = 100, WhatIf = false };

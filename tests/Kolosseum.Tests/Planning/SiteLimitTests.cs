@@ -1,9 +1,10 @@
 using System.Globalization;
-using Kolosseum.Diagnostics;
 using Kolosseum.Planning;
 using Kolosseum.Power;
 using Kolosseum.Scenarios;
 using Kolosseum.Units;
+
+using Kolosseum.Tests.TestSupport;
 
 namespace Kolosseum.Tests.Planning;
 
@@ -32,11 +33,7 @@ public class SiteLimitTests
           site_limit: {{limit}}
         """;
 
-    private static Scenario Parse(string yaml)
-    {
-        var bag = new DiagnosticBag();
-        return ScenarioLoader.Parse(yaml, "site.yaml", bag) ?? throw new InvalidOperationException(string.Join("; ", bag.Items));
-    }
+    private static Scenario Parse(string yaml) => TestScenarios.Parse(yaml, "site.yaml");
 
     [Theory]
     [InlineData("0.8 MW")]
