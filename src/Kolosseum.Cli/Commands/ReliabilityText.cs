@@ -93,7 +93,7 @@ internal static class ReliabilityText
     private static string Num(double v) => double.IsFinite(v) ? UnitFormat.Number(v) : "-";
     private static string Ratio(double v) => double.IsFinite(v) ? v.Inv("0.000") : "-";
     private static string Pct(double v) => double.IsFinite(v) ? UnitFormat.Percent(v, v < 0.001 ? 2 : 1) : "-";
-    private static string Signed(double v) => double.IsFinite(v) ? (v >= 0 ? "+" : "") + UnitFormat.Number(v) : "-";
+    private static string Signed(double v) => double.IsFinite(v) ? UnitFormat.SignedNumber(v) : "-";
 
     private static string Big(double v) => v >= 1e6 ? UnitFormat.Number(v / 1e6) + "M" : v >= 1e3 ? UnitFormat.Number(v / 1e3) + "k" : UnitFormat.Number(v);
 }

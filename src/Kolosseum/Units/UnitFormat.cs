@@ -29,6 +29,16 @@ public static class UnitFormat
         return (percent > 0 ? "+" : "") + percent.ToString("0.0", CultureInfo.InvariantCulture) + " %";
     }
 
+    /// <summary>
+    /// A signed change with three significant digits: "+4.2", "-0.031", "0". The sign is taken from the printed
+    /// number, so a change that rounds to zero prints "0", never "+0", "-0" or "-+0".
+    /// </summary>
+    public static string SignedNumber(double value)
+    {
+        string number = Number(value);
+        return number is "0" or "NaN" || number.StartsWith('-') ? number : "+" + number;
+    }
+
     /// <summary>A whole count with thousands separators, as every command prints counts: 8,192 GPUs, 1,000 trials.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -68,6 +78,7 @@ public static class UnitFormat
         int decimals = Math.Max(0, significant - 1 - (int)magnitude);
         decimals = Math.Min(decimals, 12);
         double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        if (rounded == 0) return "0"; // a tiny negative rounds to -0, which would print "-0"
         if (Math.Abs(rounded) >= 1e15) return value.ToString("0.##e0", CultureInfo.InvariantCulture);
         return rounded.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }

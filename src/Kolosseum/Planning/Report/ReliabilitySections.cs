@@ -61,7 +61,7 @@ internal static class ReliabilitySections
         return new EventTimeline("Interruptions in one simulated run: " + p.Option.Name, new AxisSpec("Time since the run started", AxisUnit.Duration), [.. events])
         {
             End = end,
-            Description = "Trial " + (r.TimelineTrial + 1).Inv() + " of " + r.Trials.Inv() + ": each tick is an interruption by its cause, a planned stop, or a wait for a spare node; the axis ends when the run does.",
+            Description = "Trial " + (r.TimelineTrial + 1).Inv() + " of " + r.Trials.Inv() + ": each tick is an interruption by its cause, a planned stop, or a wait for a spare node; the dashed line is where the run ends.",
         };
     }
 
@@ -149,5 +149,5 @@ internal static class ReliabilitySections
             [.. rows]);
     }
 
-    private static string SignedPoints(double change) => (change >= 0 ? "+" : "-") + UnitFormat.Number(Math.Abs(change) * 100) + " points";
+    private static string SignedPoints(double change) => UnitFormat.SignedNumber(change * 100) + " points";
 }

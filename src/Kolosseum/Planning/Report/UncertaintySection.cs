@@ -41,6 +41,7 @@ internal static class UncertaintySection
                 blocks.Add(new ChartBlock(new TornadoChart($"What flips the {c.Metric.Name()}: {leader} ahead of {runner}", Axis(c.Metric, leader, runner), Scale(c.Metric, baseline),
                     [.. c.Tornado.Take(8).Select(b => new TornadoBar(b.Input.Label, Scale(c.Metric, b.LeadAtLow), Scale(c.Metric, b.LeadAtHigh), Format(b.LowValue), Format(b.HighValue)))])
                 {
+                    ZeroLine = true,
                     Description = $"Each input alone at its P10 and its P90, the others at their medians; below zero {runner} is ahead. " + c.Sentence,
                 }));
             }

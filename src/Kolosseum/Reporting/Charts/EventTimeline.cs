@@ -11,6 +11,6 @@ public readonly record struct TimelineEvent(double Time, string Category);
 /// </summary>
 public sealed record EventTimeline(string Title, AxisSpec TimeAxis, ImmutableArray<TimelineEvent> Events) : Chart(Title)
 {
-    /// <summary>The length of the run; when set the axis ends there even if the last event is earlier.</summary>
+    /// <summary>The length of the run; when set the axis reaches it even if the last event is earlier, and a dashed line marks it.</summary>
     public double? End { get; init; }
 }

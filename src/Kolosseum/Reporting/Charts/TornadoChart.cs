@@ -12,4 +12,11 @@ public sealed record TornadoBar(string Input, double LowOutcome, double HighOutc
 /// <summary>
 /// Sensitivity of one outcome (cost of the run, finish date) to each input, widest swing on top.
 /// </summary>
-public sealed record TornadoChart(string Title, AxisSpec OutcomeAxis, double Baseline, ImmutableArray<TornadoBar> Bars) : Chart(Title);
+public sealed record TornadoChart(string Title, AxisSpec OutcomeAxis, double Baseline, ImmutableArray<TornadoBar> Bars) : Chart(Title)
+{
+    /// <summary>
+    /// The outcome's sign means something (a lead of one option over another: below zero the other is ahead), so
+    /// the axis reaches zero and a line marks it, however far the bars lie from it.
+    /// </summary>
+    public bool ZeroLine { get; init; }
+}

@@ -26,6 +26,8 @@ nav a{color:var(--accent)}
 table{border-collapse:collapse;margin:12px 0;width:100%;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
+td{overflow-wrap:anywhere}
+td.num,td.fig{white-space:nowrap}
 thead th{background:var(--soft)}
 .num{text-align:right}
 .unit{color:var(--muted);font-weight:normal}
@@ -61,9 +63,10 @@ svg .event{stroke-width:1.5;fill:none}
 svg .marker{stroke:#c05621;stroke-width:1;stroke-dasharray:4 3}
 svg .whisker{stroke:#1f2933;stroke-width:1.5}
 svg .baseline{stroke:#1f2933;stroke-width:1.5}
+svg .zero{stroke:#9aa5b1;stroke-width:1}
 footer{margin-top:40px;padding-bottom:28px;font-size:.85em;border-top:1px solid var(--line);padding-top:12px}
 @media (max-width:640px){body{font-size:14px}header,main,footer{padding:0 12px}nav ol{columns:1}dl{grid-template-columns:1fr}}
-@media print{@page{margin:14mm}body{font-size:10.5pt}nav{display:none}header,main,footer{max-width:none;padding:0}figure.chart,table,dl,pre{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
+@media print{@page{margin:14mm}body{font-size:10.5pt}nav{display:none}header,main,footer{max-width:none;padding:0}figure.chart,table,dl,pre{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}table{font-size:9pt}th,td{padding:3px 5px}}
 """;
 
     /// <summary>'sha256-…' of <see cref="Css"/> as UTF-8, for the style-src directive.</summary>

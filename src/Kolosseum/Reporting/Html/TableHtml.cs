@@ -54,7 +54,8 @@ internal static class TableHtml
             for (int c = 0; c < columns.Length; c++)
             {
                 var cell = c < cells.Length ? cells[c] : ReportValue.Empty;
-                sb.Append(right[c] ? "<td class=\"num\">" : "<td>").Append(HtmlText.EscapeLine(cell.Text)).Append("</td>");
+                // A number in a text column (a percentage among notes) is still a figure: it keeps to one line too.
+                sb.Append(right[c] ? "<td class=\"num\">" : cell.IsNumeric ? "<td class=\"fig\">" : "<td>").Append(HtmlText.EscapeLine(cell.Text)).Append("</td>");
             }
             sb.Append("</tr>\n");
         }

@@ -42,7 +42,12 @@ internal static class BarChartRenderer
         double band = chart.Layout == BarLayout.Stacked ? StackedBar : GroupedBar * seriesCount;
         double labelWidth = Math.Min(ChartLayout.MaxLabelWidth, categories.Max(c => TextMetrics.Width(c)));
         double left = ChartLayout.Pad + labelWidth + ChartLayout.AxisLabelGap;
-        var plot = new Plot(left, top + 8, ChartLayout.Width - left - TotalRoom, categories.Count * (band + CategoryGap) + CategoryGap);
+        // Across first: the markers' positions decide how many rows their labels need above the bars.
+        var across = new Plot(left, 0, ChartLayout.Width - left - TotalRoom, categories.Count * (band + CategoryGap) + CategoryGap);
+        var shown = (chart.Markers.IsDefault ? [] : chart.Markers).Where(m => AxisScale.CanShow(chart.ValueAxis, m.Value))
+                    .Select(m => (X: across.X(scale.Fraction(m.Value)), Label: ChartLayout.MarkerText(m, chart.ValueAxis.Unit))).ToArray();
+        var spots = ChartLayout.VerticalMarkerSpots(shown, across);
+        var plot = across with { Top = top + 8 + MarkerLabels.BandHeight(spots) };
 
         ChartLayout.BottomAxis(svg, scale, plot);
         double zero = plot.X(scale.Fraction(0));
@@ -66,7 +71,7 @@ internal static class BarChartRenderer
                 svg.Text(Math.Max(end, zero) + 4, y + band / 2 + 4, ValueFormat.Format(chart.ValueAxis.Unit, pos + neg), "value-label");
             }
         }
-        DrawMarkers(svg, chart, scale, plot, vertical: true);
+        ChartLayout.VerticalMarkers(svg, shown, spots, plot);
         return plot.Bottom + ChartLayout.BottomAxisHeight;
     }
 
@@ -83,7 +88,7 @@ internal static class BarChartRenderer
         for (int c = 0; c < categories.Count; c++)
         {
             double center = plot.Left + slot * (c + 0.5);
-            svg.Text(center, plot.Bottom + 17, TextMetrics.Fit(categories[c], slot - 4), "category-label", "middle", tooltip: categories[c]);
+            svg.Text(center, plot.Bottom + ChartLayout.BottomTickBaseline, TextMetrics.Fit(categories[c], slot - 4), "category-label", "middle", tooltip: categories[c]);
             foreach (var s in segments.Where(s => s.Category == c))
             {
                 double y0 = plot.Y(scale.Fraction(s.Start)), y1 = plot.Y(scale.Fraction(s.End));
@@ -98,20 +103,10 @@ internal static class BarChartRenderer
             }
         }
         svg.Line(plot.Left, zero, plot.Right, zero, "axis");
-        DrawMarkers(svg, chart, scale, plot, vertical: false);
-        return plot.Bottom + 28;
-    }
-
-    private static void DrawMarkers(SvgBuilder svg, BarChart chart, AxisScale scale, Plot plot, bool vertical)
-    {
         int i = 0;
-        foreach (var m in chart.Markers.IsDefault ? [] : chart.Markers)
-        {
-            if (!AxisScale.CanShow(chart.ValueAxis, m.Value)) continue;
-            string text = ChartLayout.MarkerText(m, chart.ValueAxis.Unit);
-            if (vertical) ChartLayout.VerticalMarker(svg, plot.X(scale.Fraction(m.Value)), plot, text, i++);
-            else ChartLayout.HorizontalMarker(svg, plot.Y(scale.Fraction(m.Value)), plot, text);
-        }
+        foreach (var m in (chart.Markers.IsDefault ? [] : chart.Markers).Where(m => AxisScale.CanShow(chart.ValueAxis, m.Value)).OrderBy(m => m.Value))
+            ChartLayout.HorizontalMarker(svg, plot.Y(scale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.ValueAxis.Unit), i++);
+        return plot.Bottom + ChartLayout.BottomTickBaseline + 11;
     }
 
     private static int MarkersLeftOut(IReadOnlyList<ChartMarker> markers, AxisSpec axis) => markers.Count(m => !AxisScale.CanShow(axis, m.Value));

@@ -22,12 +22,18 @@ internal static class ChartLayout
 {
     public const double Width = 720;
     public const double Pad = 12;
-    public const double MaxLabelWidth = 220;
+    public const double MaxLabelWidth = 280;
     public const double AxisLabelGap = 6;
     /// <summary>Tick labels and the axis title below a bottom axis.</summary>
     public const double BottomAxisHeight = 44;
     /// <summary>Room for the title of a left axis, written above it.</summary>
     public const double TopAxisTitleHeight = 20;
+
+    /// <summary>
+    /// Baseline of the labels under a bottom axis, below the plot: low enough that the first label, centred on the
+    /// plot's left edge, clears the lowest label of a left axis (its baseline 4 under the edge, its descent below that).
+    /// </summary>
+    public const double BottomTickBaseline = 20;
 
     /// <summary>Room right of a plot for half the last bottom tick label, which is centred on the plot's edge.</summary>
     public static double RightRoom(AxisScale bottom) =>
@@ -48,15 +54,18 @@ internal static class ChartLayout
             double x = plot.X(scale.TickFraction(ticks[i]));
             if (grid) svg.Line(x, plot.Top, x, plot.Bottom, "grid");
             svg.Line(x, plot.Bottom, x, plot.Bottom + 4, "tick");
-            if (i % stride == 0) svg.Text(x, plot.Bottom + 17, scale.TickLabel(ticks[i]), "tick-label", "middle");
+            if (i % stride == 0) svg.Text(x, plot.Bottom + BottomTickBaseline, scale.TickLabel(ticks[i]), "tick-label", "middle");
         }
         svg.Line(plot.Left, plot.Bottom, plot.Right, plot.Bottom, "axis");
         if (scale.Spec.Title.Length > 0)
-            svg.Text(plot.Left + plot.Width / 2, plot.Bottom + 36, TextMetrics.Fit(scale.Spec.Title, plot.Width), "axis-title", "middle");
+            svg.Text(plot.Left + plot.Width / 2, plot.Bottom + 38, TextMetrics.Fit(scale.Spec.Title, plot.Width), "axis-title", "middle");
     }
 
-    /// <summary>A value axis along the left: grid lines across the plot, labels to the left, title above.</summary>
-    public static void LeftAxis(SvgBuilder svg, AxisScale scale, Plot plot, bool grid = true)
+    /// <summary>
+    /// A value axis along the left: grid lines across the plot, labels to the left, title above (10 above the plot,
+    /// or at <paramref name="titleBaseline"/> where a band of marker labels lies between the two).
+    /// </summary>
+    public static void LeftAxis(SvgBuilder svg, AxisScale scale, Plot plot, bool grid = true, double? titleBaseline = null)
     {
         foreach (double t in scale.Ticks)
         {
@@ -67,29 +76,45 @@ internal static class ChartLayout
         }
         svg.Line(plot.Left, plot.Top, plot.Left, plot.Bottom, "axis");
         if (scale.Spec.Title.Length > 0)
-            svg.Text(Pad, plot.Top - 10, TextMetrics.Fit(scale.Spec.Title, Width - 2 * Pad), "axis-title");
+            svg.Text(Pad, titleBaseline ?? plot.Top - 10, TextMetrics.Fit(scale.Spec.Title, Width - 2 * Pad), "axis-title");
     }
 
-    /// <summary>A vertical dashed line at a marker with its label and value at the top.</summary>
-    public static void VerticalMarker(SvgBuilder svg, double x, Plot plot, string label, int index)
+    /// <summary>Spots for the labels of vertical markers at these x positions, in the band above <paramref name="plot"/>.</summary>
+    public static IReadOnlyList<MarkerLabels.Spot> VerticalMarkerSpots(IReadOnlyList<(double X, string Label)> markers, Plot plot) =>
+        MarkerLabels.Layout(markers, plot.Left, Width - Pad);
+
+    /// <summary>
+    /// Vertical dashed lines at markers, each rising from the plot's bottom to its label in the band above the plot
+    /// (laid out by <see cref="VerticalMarkerSpots"/>); the full label is the tooltip when the shown one was cut.
+    /// </summary>
+    public static void VerticalMarkers(SvgBuilder svg, IReadOnlyList<(double X, string Label)> markers, IReadOnlyList<MarkerLabels.Spot> spots, Plot plot)
     {
-        svg.Line(x, plot.Top, x, plot.Bottom, "marker");
-        string anchor = x > plot.Left + plot.Width * 0.7 ? "end" : "start";
-        double dx = anchor == "end" ? -4 : 4;
-        double room = anchor == "end" ? x - plot.Left : plot.Right - x;
-        svg.Text(x + dx, plot.Top + 12 + 14 * (index % 3), TextMetrics.Fit(label, Math.Max(60, room)), "marker-label", anchor, tooltip: label);
+        for (int i = 0; i < markers.Count; i++)
+        {
+            var (x, label) = markers[i];
+            double baseline = MarkerLabels.Baseline(plot.Top, spots[i].Row);
+            svg.Line(x, plot.Bottom, x, baseline - TextMetrics.Ascent * TextMetrics.MarkerFontSize, "marker");
+            svg.Text(spots[i].X(x), baseline, spots[i].Text, "marker-label", spots[i].Anchor, tooltip: label);
+        }
     }
 
     /// <summary>
-    /// A horizontal dashed line at a marker with its label at the right end, or at the left end for odd
-    /// <paramref name="index"/>: markers numbered in order of value alternate sides, so two close lines
-    /// (a compute level just under a site limit) do not print their labels over each other.
+    /// A horizontal dashed line at a marker with its label at one end, just above the line, or below it: the first of
+    /// those spots that no text already written holds. Markers numbered in order of value start on alternate ends,
+    /// so two close lines (a compute level just under a site limit) do not print their labels over each other.
     /// </summary>
     public static void HorizontalMarker(SvgBuilder svg, double y, Plot plot, string label, int index = 0)
     {
         svg.Line(plot.Left, y, plot.Right, y, "marker");
-        if (index % 2 == 0) svg.Text(plot.Right - 4, y - 4, TextMetrics.Fit(label, plot.Width / 2), "marker-label", "end", tooltip: label);
-        else svg.Text(plot.Left + 4, y - 4, TextMetrics.Fit(label, plot.Width / 2), "marker-label", "start", tooltip: label);
+        string text = TextMetrics.Fit(label, plot.Width / 2, TextMetrics.MarkerFontSize);
+        double above = y - 4, below = y + 4 + TextMetrics.Ascent * TextMetrics.MarkerFontSize;
+        (double X, double Y, string Anchor) right(double baseline) => (plot.Right - 4, baseline, "end");
+        (double X, double Y, string Anchor) left(double baseline) => (plot.Left + 4, baseline, "start");
+        var spots = index % 2 == 0
+            ? new[] { right(above), left(above), right(below), left(below) }
+            : new[] { left(above), right(above), left(below), right(below) };
+        var spot = spots.FirstOrDefault(s => svg.IsFree(TextBox.Of(s.X, s.Y, text, s.Anchor, TextMetrics.MarkerFontSize)), spots[0]);
+        svg.Text(spot.X, spot.Y, text, "marker-label", spot.Anchor, tooltip: label);
     }
 
     public static string MarkerText(ChartMarker marker, AxisUnit unit) =>

@@ -30,7 +30,11 @@ internal static class EventTimelineRenderer
         var labels = lanes.Select(l => l.Name + " (" + l.Times.Length.ToString(CultureInfo.InvariantCulture) + ")").ToArray();
         double labelWidth = Math.Min(ChartLayout.MaxLabelWidth, labels.Max(TextMetrics.Width));
         double left = ChartLayout.Pad + labelWidth + ChartLayout.AxisLabelGap;
-        var plot = new Plot(left, ChartLayout.Pad, ChartLayout.Width - left - ChartLayout.RightRoom(scale), lanes.Length * Lane + 6);
+        // The run's end as a marker: the axis's last tick is rounded up past it, so the axis itself cannot show where it is.
+        var across = new Plot(left, 0, ChartLayout.Width - left - ChartLayout.RightRoom(scale), lanes.Length * Lane + 6);
+        var endMarker = end.Select(v => (X: across.X(scale.Fraction(v)), Label: ChartLayout.MarkerText(new ChartMarker(v, "run ends"), chart.TimeAxis.Unit))).ToArray();
+        var spots = ChartLayout.VerticalMarkerSpots(endMarker, across);
+        var plot = across with { Top = ChartLayout.Pad + MarkerLabels.BandHeight(spots) };
 
         var svg = new SvgBuilder();
         ChartLayout.BottomAxis(svg, scale, plot);
@@ -44,6 +48,7 @@ internal static class EventTimelineRenderer
                 d.MoveTo(x, mid - TickHeight / 2).LineTo(x, mid + TickHeight / 2);
             svg.Path(d, "event", stroke: Palette.Series(i), tooltip: labels[i]);
         }
+        ChartLayout.VerticalMarkers(svg, endMarker, spots, plot);
         return new ChartDrawing(svg.ToString(), plot.Bottom + ChartLayout.BottomAxisHeight, null, dropped);
     }
 }

@@ -20,9 +20,12 @@ internal static class GanttRenderer
         var scale = AxisScale.Create(chart.TimeAxis, times, targetTicks: 6)!;
         double labelWidth = Math.Min(ChartLayout.MaxLabelWidth, valid.Max(t => TextMetrics.Width(t.Name)));
         double left = ChartLayout.Pad + labelWidth + ChartLayout.AxisLabelGap;
-        bool hasMarkers = markers.Any(m => AxisScale.CanShow(chart.TimeAxis, m.Value));
-        double markerRoom = hasMarkers ? 14 * Math.Min(3, markers.Length) + 4 : 0;
-        var plot = new Plot(left, ChartLayout.Pad, ChartLayout.Width - left - ChartLayout.RightRoom(scale), markerRoom + valid.Length * Row + 6);
+        // Across first: the markers' positions decide how many rows their labels need above the plot.
+        var across = new Plot(left, 0, ChartLayout.Width - left - ChartLayout.RightRoom(scale), valid.Length * Row + 6);
+        var shown = markers.Where(m => AxisScale.CanShow(chart.TimeAxis, m.Value))
+                           .Select(m => (X: across.X(scale.Fraction(m.Value)), Label: ChartLayout.MarkerText(m, chart.TimeAxis.Unit))).ToArray();
+        var spots = ChartLayout.VerticalMarkerSpots(shown, across);
+        var plot = across with { Top = ChartLayout.Pad + MarkerLabels.BandHeight(spots) };
 
         var svg = new SvgBuilder();
         ChartLayout.BottomAxis(svg, scale, plot);
@@ -30,7 +33,7 @@ internal static class GanttRenderer
         for (int i = 0; i < valid.Length; i++)
         {
             var t = valid[i];
-            double y = plot.Top + markerRoom + 3 + i * Row;
+            double y = plot.Top + 3 + i * Row;
             double x0 = plot.X(scale.Fraction(t.Start)), x50 = plot.X(scale.Fraction(t.EndP50));
             svg.Text(left - ChartLayout.AxisLabelGap, y + Bar / 2 + 4 + 3, TextMetrics.Fit(t.Name, labelWidth), "category-label", "end", tooltip: t.Name);
             string tip = t.Name + ": " + unit(t.Start) + " → " + unit(t.EndP50) + " (P50)" + (t.EndP90 is { } p90 ? ", " + unit(p90) + " (P90)" : "");
@@ -43,9 +46,7 @@ internal static class GanttRenderer
                 svg.Line(x90, mid - 5, x90, mid + 5, "whisker");
             }
         }
-        int k = 0;
-        foreach (var m in markers.Where(m => AxisScale.CanShow(chart.TimeAxis, m.Value)))
-            ChartLayout.VerticalMarker(svg, plot.X(scale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.TimeAxis.Unit), k++);
+        ChartLayout.VerticalMarkers(svg, shown, spots, plot);
         return new ChartDrawing(svg.ToString(), plot.Bottom + ChartLayout.BottomAxisHeight, null, dropped);
     }
 

@@ -23,8 +23,14 @@ internal static class HistogramRenderer
 
         var svg = new SvgBuilder();
         double left = ChartLayout.Pad + ChartLayout.LeftTickLabelWidth(yScale) + ChartLayout.AxisLabelGap + 4;
-        var plot = new Plot(left, ChartLayout.Pad + ChartLayout.TopAxisTitleHeight, ChartLayout.Width - left - ChartLayout.RightRoom(xScale), PlotHeight);
-        ChartLayout.LeftAxis(svg, yScale, plot);
+        // Across first: the markers' x positions decide how many rows their labels need above the plot.
+        var across = new Plot(left, 0, ChartLayout.Width - left - ChartLayout.RightRoom(xScale), PlotHeight);
+        var shown = markers.Where(m => AxisScale.CanShow(valueAxis, m.Value))
+                           .Select(m => (X: across.X(xScale.Fraction(m.Value)), Label: ChartLayout.MarkerText(m, chart.ValueAxis.Unit))).ToArray();
+        var spots = ChartLayout.VerticalMarkerSpots(shown, across);
+        double band = MarkerLabels.BandHeight(spots);
+        var plot = across with { Top = ChartLayout.Pad + ChartLayout.TopAxisTitleHeight + band };
+        ChartLayout.LeftAxis(svg, yScale, plot, titleBaseline: plot.Top - band - 10);
         ChartLayout.BottomAxis(svg, xScale, plot, grid: false);
 
         for (int i = 0; i < bins.Counts.Count; i++)
@@ -35,9 +41,7 @@ internal static class HistogramRenderer
             string range = ValueFormat.Format(chart.ValueAxis.Unit, bins.Edges[i]) + " – " + ValueFormat.Format(chart.ValueAxis.Unit, bins.Edges[i + 1]);
             svg.Rect(x0 + 0.5, y, Math.Max(0.5, x1 - x0 - 1), plot.Bottom - y, "bar", Palette.Series(0), range + ": " + bins.Counts[i].ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + chart.CountLabel);
         }
-        int k = 0;
-        foreach (var m in markers.Where(m => AxisScale.CanShow(valueAxis, m.Value)))
-            ChartLayout.VerticalMarker(svg, plot.X(xScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.ValueAxis.Unit), k++);
+        ChartLayout.VerticalMarkers(svg, shown, spots, plot);
         return new ChartDrawing(svg.ToString(), plot.Bottom + ChartLayout.BottomAxisHeight, null, dropped);
     }
 }

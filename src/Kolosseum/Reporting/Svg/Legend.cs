@@ -5,7 +5,6 @@ internal static class Legend
 {
     private const double RowHeight = 18;
     private const double Swatch = 10;
-    private const double MaxItemText = 330;
 
     /// <summary>The height the legend takes for these names, without drawing it.</summary>
     public static double Height(IReadOnlyList<string> names, double width) => names.Count == 0 ? 0 : Rows(names, width).Count * RowHeight + 6;
@@ -38,7 +37,8 @@ internal static class Legend
         double x = 0;
         foreach (string name in names)
         {
-            string fitted = TextMetrics.Fit(name, MaxItemText);
+            // A long name takes a row of its own rather than being cut short; only a name wider than the row is cut.
+            string fitted = TextMetrics.Fit(name, width - Swatch - 4 - 14);
             double w = ItemWidth(fitted);
             if (x > 0 && x + w > width)
             {

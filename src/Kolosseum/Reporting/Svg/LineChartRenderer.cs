@@ -33,8 +33,14 @@ internal static class LineChartRenderer
         if (showLegend) Legend.Draw(svg, legendItems, ChartLayout.Pad, ChartLayout.Pad, ChartLayout.Width - 2 * ChartLayout.Pad);
 
         double left = ChartLayout.Pad + ChartLayout.LeftTickLabelWidth(yScale) + ChartLayout.AxisLabelGap + 4;
-        var plot = new Plot(left, ChartLayout.Pad + legendHeight + ChartLayout.TopAxisTitleHeight, ChartLayout.Width - left - ChartLayout.RightRoom(xScale), PlotHeight);
-        ChartLayout.LeftAxis(svg, yScale, plot);
+        // Across first: the x markers' positions decide how many rows their labels need above the plot.
+        var across = new Plot(left, 0, ChartLayout.Width - left - ChartLayout.RightRoom(xScale), PlotHeight);
+        var shownX = xMarkers.Where(m => AxisScale.CanShow(chart.XAxis, m.Value))
+                             .Select(m => (X: across.X(xScale.Fraction(m.Value)), Label: ChartLayout.MarkerText(m, chart.XAxis.Unit))).ToArray();
+        var spots = ChartLayout.VerticalMarkerSpots(shownX, across);
+        double band = MarkerLabels.BandHeight(spots);
+        var plot = across with { Top = ChartLayout.Pad + legendHeight + ChartLayout.TopAxisTitleHeight + band };
+        ChartLayout.LeftAxis(svg, yScale, plot, titleBaseline: plot.Top - band - 10);
         ChartLayout.BottomAxis(svg, xScale, plot);
 
         // Bands and areas first, lines on top, so no fill hides a line.
@@ -67,9 +73,7 @@ internal static class LineChartRenderer
         int h = 0;
         foreach (var m in yMarkers.Where(m => AxisScale.CanShow(chart.YAxis, m.Value)).OrderBy(m => m.Value))
             ChartLayout.HorizontalMarker(svg, plot.Y(yScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.YAxis.Unit), h++);
-        int k = 0;
-        foreach (var m in xMarkers.Where(m => AxisScale.CanShow(chart.XAxis, m.Value)))
-            ChartLayout.VerticalMarker(svg, plot.X(xScale.Fraction(m.Value)), plot, ChartLayout.MarkerText(m, chart.XAxis.Unit), k++);
+        ChartLayout.VerticalMarkers(svg, shownX, spots, plot);
 
         return new ChartDrawing(svg.ToString(), plot.Bottom + ChartLayout.BottomAxisHeight, null, dropped);
     }

@@ -7,10 +7,21 @@ namespace Kolosseum.Reporting.Svg;
 /// <summary>
 /// Writes SVG elements. Coordinates are rounded to hundredths and printed invariantly, and every
 /// text or attribute value goes through <see cref="HtmlText"/>, so no caller can emit raw markup.
+/// It keeps the box of every text it wrote, so a label placed later can take a spot no other text holds.
 /// </summary>
 internal sealed class SvgBuilder
 {
     private readonly StringBuilder _sb = new();
+    private readonly List<TextBox> _texts = [];
+
+    /// <summary>The boxes of the texts written so far, in order.</summary>
+    public IReadOnlyList<TextBox> TextBoxes => _texts;
+
+    /// <summary>Whether <paramref name="box"/> keeps at least <paramref name="gap"/> from every text written so far.</summary>
+    public bool IsFree(TextBox box, double gap = 1) => !_texts.Any(t => t.Overlaps(box, gap));
+
+    /// <summary>The font size the style sheet gives a text of this class.</summary>
+    public static double FontSize(string cssClass) => cssClass == "marker-label" ? TextMetrics.MarkerFontSize : TextMetrics.FontSize;
 
     /// <summary>Invariant, at most two decimals, never "-0": the same number always prints the same.</summary>
     public static string N(double v)
@@ -70,6 +81,7 @@ internal sealed class SvgBuilder
     /// <summary>One line of text; <paramref name="anchor"/> is start, middle or end.</summary>
     public SvgBuilder Text(double x, double y, string text, string cssClass, string anchor = "start", string? tooltip = null)
     {
+        if (text.Length > 0) _texts.Add(TextBox.Of(x, y, text, anchor, FontSize(cssClass)));
         _sb.Append("<text x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" class=\"").Append(HtmlText.Escape(cssClass)).Append('"');
         if (anchor != "start") _sb.Append(" text-anchor=\"").Append(HtmlText.Escape(anchor)).Append('"');
         _sb.Append('>');
