@@ -66,15 +66,15 @@ public class ValidationAccuracyTests
         Assert.Equal(10, moe.Count);
         Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
         var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
-        // Regression bounds at the achieved accuracy (25.8 % mean, 40.7 % max since expert groups stay inside
-        // NVL72 racks: docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max);
-        // the H100 and H800 rows are nearer it.
-        Assert.True(errors.Average() <= 0.27, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 0.42, $"max {errors.Max():P1}");
+        // Regression bounds at the achieved accuracy (20.5 % mean, 31.3 % max since Blackwell carries Hopper's
+        // efficiencies by measured kernel ratios and the DeepSeek-V3 rows run their published recipe:
+        // docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max).
+        Assert.True(errors.Average() <= 0.21, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.32, $"max {errors.Max():P1}");
         var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
             .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(4, hopper.Count);
-        Assert.True(hopper.Average() <= 0.21, $"Hopper mean {hopper.Average():P1}");
+        Assert.True(hopper.Average() <= 0.18, $"Hopper mean {hopper.Average():P1}");
     }
 
     [Fact]
