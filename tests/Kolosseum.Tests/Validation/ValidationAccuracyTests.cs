@@ -66,15 +66,16 @@ public class ValidationAccuracyTests
         Assert.Equal(10, moe.Count);
         Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
         var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
-        // Regression bounds at the achieved accuracy (20.5 % mean, 31.3 % max since Blackwell carries Hopper's
-        // efficiencies by measured kernel ratios and the DeepSeek-V3 rows run their published recipe:
+        // Regression bounds at the achieved accuracy (17.5 % mean, 28.5 % max since Blackwell carries Hopper's
+        // efficiencies by measured kernel ratios, the DeepSeek-V3 rows run their published recipe and the experts
+        // pay their FP8 casts:
         // docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max).
-        Assert.True(errors.Average() <= 0.21, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 0.32, $"max {errors.Max():P1}");
+        Assert.True(errors.Average() <= 0.18, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.29, $"max {errors.Max():P1}");
         var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
             .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(4, hopper.Count);
-        Assert.True(hopper.Average() <= 0.18, $"Hopper mean {hopper.Average():P1}");
+        Assert.True(hopper.Average() <= 0.15, $"Hopper mean {hopper.Average():P1}");
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public class ValidationAccuracyTests
         Assert.True(row.Estimate!.Value.Fits);
         // The run's own record: 2,664K GPU-hours for 14.8T tokens at 15,360 × 4,096 per step is 19.9 s a step.
         Assert.InRange(row.Measured, 19.8, 20.0);
-        // Achieved: +11.7 % (the memory model fits the run only with full recompute).
+        // Achieved: +13.6 % (the memory model fits the run only with full recompute).
         Assert.InRange(row.RelativeError!.Value, -0.15, 0.15);
     }
 }
