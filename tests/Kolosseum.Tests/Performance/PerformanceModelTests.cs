@@ -60,6 +60,23 @@ public class PerformanceModelTests
         Assert.InRange(e.Bubble, 0.9 * 7 * perMicroBatch, 7 * perMicroBatch * 1.0001);
     }
 
+    [Theory]
+    [InlineData(Recompute.Full)]
+    [InlineData(Recompute.Selective)]
+    public void The_bubble_waits_for_the_recomputation_too(Recompute recompute)
+    {
+        // In warm-up and cool-down each backward re-runs its forward first, so the 1F1B bubble is (p−1) stage
+        // times as executed, recomputation included (Narayanan et al. 2021, §2.2: (p−1)·(t_f + t_b)).
+        var pm = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 512, 512, Precision.Fp16, attention: AttentionKernel.Standard);
+        var e = pm.Evaluate(new Layout(8, 8, 1, 8, 1, 1, 1, true, recompute, 1));
+        int m = 512 / 8;
+        Assert.True(e.Recompute > 0);
+        double perMicroBatch = (e.Compute + e.TpExposed + e.PpExposed) / m;
+        Assert.InRange(e.Bubble, 0.9 * 7 * perMicroBatch, 7 * perMicroBatch * 1.0001);
+        var none = pm.Evaluate(new Layout(8, 8, 1, 8, 1, 1, 1, true, Recompute.None, 1));
+        Assert.True(e.Bubble - none.Bubble >= 0.9 * 7 * e.Recompute / m, $"{e.Bubble} vs {none.Bubble}");
+    }
+
     [Fact]
     public void A_layout_that_does_not_fit_explains_its_memory()
     {
