@@ -63,4 +63,20 @@ public class Llama3MemoryTests
             Assert.False(unfused.Evaluate(Interleaved(vpp)).Fits, $"standard attention, vpp {vpp}");
         }
     }
+
+    [Fact]
+    public void Each_layer_keeps_llamas_own_tensors_term_by_term()
+    {
+        // pp 14 splits 126 layers evenly: stage 0 holds 9 layers for 14 micro-batches of 8,192 tokens, nothing else.
+        var model = PerformanceFixture.Model("llama3.1-405b", "H100-SXM-80GB", 8192, 2048, seq: 8192);
+        var e = model.Evaluate(new Layout(8, 14, 1, 64, 1, 1, 1, true, Recompute.None, 1));
+        Assert.Equal(0, e.FullestStage);
+        double h = 16384, a = 128, kvDim = 8 * 128, f = 53248, t = 8, tokens = 8192;
+        // Per token, bytes: two norm inputs and two norm outputs (8h), Q (2h), K and V (2·2·8·128), the fp32
+        // log-sum-exp per head (4a), the output-projection input (2h), gate and up outputs (4f), their product (2f).
+        double perLayer = tokens * (8 * h + 2 * h + 4 * kvDim + 4 * a + 2 * h + 4 * f + 2 * f) / t;
+        Assert.Equal(9 * 14 * perLayer, e.ActivationBytes, 1e-9 * e.ActivationBytes);
+        // 31.78 units of s·h/t bytes (Korthikanti et al.'s GPT-3 count with sequence parallelism is 34 + 5·a·s/h).
+        Assert.Equal(31.78, perLayer / (tokens * h / t), 0.01);
+    }
 }
