@@ -191,7 +191,8 @@ public sealed partial class PerformanceModel
             gather = GroupReduceScatter(denseParams * 2, denseGroup) + GroupReduceScatter(expertParams * 2, expertGroup);
             gatherNic = InterReduceScatter(denseParams * 2, denseGroup) + InterReduceScatter(expertParams * 2, expertGroup);
         }
-        double exposedReduce = Math.Max(reduce / layers, reduce - stage.Backward);
+        // Without overlap the whole reduction waits for the last backward to finish (TrainingSpec.DpOverlap).
+        double exposedReduce = _dpOverlap ? Math.Max(reduce / layers, reduce - stage.Backward) : reduce;
         double exposedGather;
         double total = reduce + gather;
         if (c.Zero == 3)
@@ -203,7 +204,7 @@ public sealed partial class PerformanceModel
         }
         else
         {
-            exposedGather = gather > 0 ? Math.Max(gather / layers, gather - stage.Forward) : 0;
+            exposedGather = gather > 0 ? (_dpOverlap ? Math.Max(gather / layers, gather - stage.Forward) : gather) : 0;
         }
         r.DpTotal = total;
         r.DpExposed = exposedReduce + exposedGather;

@@ -77,6 +77,26 @@ public class PerformanceModelTests
         Assert.True(e.Bubble - none.Bubble >= 0.9 * 7 * e.Recompute / m, $"{e.Bubble} vs {none.Bubble}");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Without_overlap_the_whole_data_parallel_reduction_follows_the_last_backward(int zero)
+    {
+        // Megatron-LM's local DDP (2021) and DeepSpeed's pipeline engine reduce gradients after the last backward
+        // of the step (and gather ZeRO-1 weights before the next forward): nothing of it hides behind compute.
+        var overlapped = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 512, 512, Precision.Fp16, attention: AttentionKernel.Standard);
+        var serial = new PerformanceModel(overlapped.Model, overlapped.Training with { DpOverlap = false }, overlapped.Gpu, overlapped.Network);
+        var layout = new Layout(8, 8, 1, 8, 1, 1, zero, true, Recompute.Selective, 1);
+        var a = overlapped.Evaluate(layout);
+        var b = serial.Evaluate(layout);
+        Assert.True(a.DpTotal > 0);
+        Assert.Equal(a.DpTotal, b.DpTotal, 12);
+        Assert.True(a.DpExposed < a.DpTotal);
+        Assert.Equal(b.DpTotal, b.DpExposed, 9);
+        // Only the data-parallel part of the step changes.
+        Assert.Equal(a.StepTime - a.DpExposed, b.StepTime - b.DpExposed, 9);
+    }
+
     [Fact]
     public void A_layout_that_does_not_fit_explains_its_memory()
     {

@@ -47,10 +47,10 @@ public class ValidationAccuracyTests
     public void All_dense_throughput_rows_stay_within_todays_accuracy()
     {
         var all = Errors(r => RunValidator.SummaryGroupOf(r) == "dense").ToList();
-        // Regression bounds at the achieved accuracy (7.5% mean, 24.7% max since the bubble waits for the
-        // recomputation), not the target.
-        Assert.True(all.Average() <= 0.08, $"mean {all.Average():P1}");
-        Assert.True(all.Max() <= 0.26, $"max {all.Max():P1}");
+        // Regression bounds at the achieved accuracy (6.9% mean, 24.2% max since the bubble waits for the
+        // recomputation and the 2021-22 frameworks reduce gradients after the last backward), not the target.
+        Assert.True(all.Average() <= 0.075, $"mean {all.Average():P1}");
+        Assert.True(all.Max() <= 0.25, $"max {all.Max():P1}");
     }
 
     [Fact]
