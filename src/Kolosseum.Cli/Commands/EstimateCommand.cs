@@ -92,6 +92,8 @@ internal static class EstimateJson
         memory_gib = r.Memory.GiB,
         memory_capacity_gib = r.Capacity.GiB,
         memory_breakdown_gib = r.MemoryParts.ToDictionary(p => p.Name, p => p.Value / Bytes.GiBFactor),
+        memory_fullest_stage = r.FullestStage,
+        memory_per_stage_gib = r.MemoryByStage.Select(m => m.GiB).ToList(),
         fits = r.Fits,
         steps = r.Steps,
         days_to_train = r.TrainTime.Days,
@@ -123,12 +125,16 @@ internal static class EstimateTables
         foreach (var p in r.Time.Where(p => p.Value > 0))
             time.AddRow(p.Name.Replace('_', ' '), new Duration(p.Value).ToString(), UnitFormat.Percent(p.Value / r.StepTime.Seconds));
         time.AddRow("[bold]step[/]", "[bold]" + r.StepTime + "[/]", "100 %");
-        var memory = new Table().Border(TableBorder.Simple).Title("memory per GPU (first pipeline stage)");
+        int stages = r.MemoryByStage.Count;
+        var memory = new Table().Border(TableBorder.Simple).Title(stages <= 1 ? "memory per GPU"
+            : $"memory per GPU (stage {r.FullestStage.Inv()} of 0-{(stages - 1).Inv()}, the fullest)");
         memory.AddColumn("part");
         memory.AddColumn(new TableColumn("GiB").RightAligned());
         foreach (var p in r.MemoryParts) memory.AddRow(p.Name.Replace('_', ' '), (p.Value / Bytes.GiBFactor).Inv("0.0"));
         memory.AddRow(r.Fits ? "[bold]total[/]" : "[bold red]total[/]", $"[bold]{r.Memory.GiB.Inv("0.0")}[/] of {r.Capacity.GiB.Inv("0.0")}");
         c.Write(new Columns(time, memory));
+        if (stages > 1)
+            c.MarkupLine("memory per stage, GiB: " + string.Join(", ", r.MemoryByStage.Select((m, i) => $"{i.Inv()}: {m.GiB.Inv("0.0")}")));
         c.MarkupLine($"throughput {UnitFormat.Number(r.TokensPerSecond)} tokens/s, MFU {UnitFormat.Percent(r.Mfu)}, HFU {UnitFormat.Percent(r.Hfu)}, {UnitFormat.Number(r.ModelFlopsPerGpu.Tera)} model TFLOP/s per GPU");
         c.MarkupLine($"{UnitFormat.Number(r.Steps)} steps: [bold]{UnitFormat.Days(r.TrainTime.Days)}[/] to train without failures");
     }

@@ -86,6 +86,25 @@ public sealed partial class PerformanceModel
         }
     }
 
+    /// <summary>
+    /// Memory per GPU of every pipeline stage, first to last, in bytes: the per-stage view behind
+    /// <see cref="StepEstimate.MemoryBytes"/>, which is their largest. Stages differ by the layers they hold
+    /// (uneven splits), the micro-batches the schedule keeps in flight on them (more on earlier stages), the
+    /// embedding on the first and the output layer and logits on the last.
+    /// </summary>
+    public double[] MemoryByStage(in Layout layout)
+    {
+        var c = new LayoutContext(this, layout);
+        var bytes = new double[c.Pp];
+        for (int stage = 0; stage < c.Pp; stage++)
+        {
+            var r = new StepEstimate();
+            StageMemory(in c, stage, ref r);
+            bytes[stage] = r.MemoryBytes;
+        }
+        return bytes;
+    }
+
     private void StageMemory(in LayoutContext c, int stage, ref StepEstimate r)
     {
         var (dense, expert) = ParamsOnStage(in c, stage);

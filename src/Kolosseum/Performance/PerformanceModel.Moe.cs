@@ -130,6 +130,31 @@ public sealed partial class PerformanceModel
     }
 
     /// <summary>
+    /// FP8 casts of the routed experts' two grouped-GEMM inputs per micro-batch, forward: each value is read twice in
+    /// 16-bit (current scaling's amax, then the cast) and written twice in FP8 (row-wise for the GEMM, column-wise for
+    /// the weight gradient, which the FP8 tensor cores want K-major), 6 bytes; the backward casts the two output
+    /// gradients, about as large, which the memory-bound term's doubling carries. Quantisation is a separate
+    /// memory-bound pass over the expert inputs until it is fused into the GEMMs (NVIDIA technical blog, "Boosting
+    /// MoE Training Throughput with Advanced Fusion Kernels", 2026: one of the MoE block's three bottlenecks). The
+    /// dense calibration rows' own casts are folded into matmul_fp8 per FLOP; routed experts do far fewer FLOPs per
+    /// cast value (768-wide Qwen3-30B experts against 14,336-wide dense FFNs), so theirs are counted apart. With
+    /// DeepEP the dispatch already travels in FP8: the up-projection's input is cast once per token, before the copies.
+    /// </summary>
+    internal double Fp8ExpertCastBytes(in Layout layout) => Fp8ExpertCastBytes(new LayoutContext(this, layout));
+
+    private double Fp8ExpertCastBytes(in LayoutContext c)
+    {
+        if (!_fp8 || _moeLayers == 0) return 0;
+        double copies = c.DispatchTokens * _topk * _moeOptions.LoadFactor;
+        double upInput = (_moeOptions.Dispatcher == MoeDispatcher.DeepEp ? c.DispatchTokens : copies) * _h;
+        double downInput = copies * _expertFfn / c.Etp;
+        return Fp8CastBytesPerValue * (upInput + downInput);
+    }
+
+    /// <summary>Bytes an FP8 cast moves per value: two 16-bit reads (amax, cast) and two FP8 writes (row- and column-wise).</summary>
+    internal const double Fp8CastBytesPerValue = 2 + 2 + 1 + 1;
+
+    /// <summary>
     /// Multi-token prediction on the last stage, per micro-batch, forward and backward: each module is one more
     /// (MoE) transformer layer, a projection of the concatenated [h; embedding] to h, and another output head
     /// and loss (DeepSeek-V3 Sec 2.2).

@@ -68,9 +68,12 @@ public sealed partial class PerformanceModel
             bottleneck.Compute += 3 * embedding + 3 * output + mtp;
         }
 
-        // Average work per GPU over the pipeline: the warm-up and cool-down bubble is (pp−1)/vpp of it.
+        // Average work per GPU over the pipeline: the warm-up and cool-down bubble is (pp−1)/vpp of it. Each
+        // backward in the warm-up and cool-down re-runs its forward first when activations are recomputed, so
+        // the recomputation is part of the work the bubble waits for: the 1F1B bubble is (pp−1)·(t_f + t_b)
+        // with t_b the backward as executed (Narayanan et al. 2021, §2.2; Korthikanti et al. 2022, §5).
         double totalWork = _denseLayers * (dense.Forward + dense.Backward) + _moeLayers * (moe.Forward + moe.Backward)
-            + 3 * (embedding + output) + mtp;
+            + 3 * (embedding + output) + mtp + RecomputeWork(in c, in dense, in moe);
         double average = c.Pp == 1 ? bottleneck.Total : Math.Min(bottleneck.Total, totalWork / c.Pp + (bottleneck.Total - bottleneck.Compute));
         int m = c.MicroBatches;
         double pipeline = m * bottleneck.Total + (double)(c.Pp - 1) / c.Vpp * average;
@@ -90,6 +93,14 @@ public sealed partial class PerformanceModel
         r.Optimizer = OptimizerStep(in c);
         r.StepTime = pipeline + r.DpExposed + r.Optimizer;
     }
+
+    /// <summary>What recomputation re-runs over all the model's layers for one micro-batch.</summary>
+    private double RecomputeWork(in LayoutContext c, in LayerCost dense, in LayerCost moe) => c.Recompute switch
+    {
+        Recompute.Full => _denseLayers * dense.Forward + _moeLayers * moe.Forward,
+        Recompute.Selective => _denseLayers * dense.SelectiveRecompute + _moeLayers * moe.SelectiveRecompute,
+        _ => 0,
+    };
 
     private int LastDense(in LayoutContext c) => c.Pp == 1 ? _denseLayers : Math.Max(0, _denseLayers - (_layers - c.LastLayers));
 
@@ -180,7 +191,8 @@ public sealed partial class PerformanceModel
             gather = GroupReduceScatter(denseParams * 2, denseGroup) + GroupReduceScatter(expertParams * 2, expertGroup);
             gatherNic = InterReduceScatter(denseParams * 2, denseGroup) + InterReduceScatter(expertParams * 2, expertGroup);
         }
-        double exposedReduce = Math.Max(reduce / layers, reduce - stage.Backward);
+        // Without overlap the whole reduction waits for the last backward to finish (TrainingSpec.DpOverlap).
+        double exposedReduce = _dpOverlap ? Math.Max(reduce / layers, reduce - stage.Backward) : reduce;
         double exposedGather;
         double total = reduce + gather;
         if (c.Zero == 3)
@@ -192,7 +204,7 @@ public sealed partial class PerformanceModel
         }
         else
         {
-            exposedGather = gather > 0 ? Math.Max(gather / layers, gather - stage.Forward) : 0;
+            exposedGather = gather > 0 ? (_dpOverlap ? Math.Max(gather / layers, gather - stage.Forward) : gather) : 0;
         }
         r.DpTotal = total;
         r.DpExposed = exposedReduce + exposedGather;

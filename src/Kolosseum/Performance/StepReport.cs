@@ -18,8 +18,14 @@ public sealed record StepReport
     /// <summary>Seconds per step by cause; adds up to <see cref="StepTime"/>.</summary>
     public required IReadOnlyList<BreakdownPart> Time { get; init; }
 
-    /// <summary>Bytes per GPU (first pipeline stage) by cause; adds up to <see cref="Memory"/>.</summary>
+    /// <summary>Bytes per GPU of the fullest pipeline stage (<see cref="FullestStage"/>) by cause; adds up to <see cref="Memory"/>.</summary>
     public required IReadOnlyList<BreakdownPart> MemoryParts { get; init; }
+
+    /// <summary>The pipeline stage <see cref="MemoryParts"/> and <see cref="Memory"/> belong to: the fullest (0 = first).</summary>
+    public int FullestStage { get; init; }
+
+    /// <summary>Memory per GPU of every pipeline stage, first to last; the largest is <see cref="Memory"/>.</summary>
+    public IReadOnlyList<Bytes> MemoryByStage { get; init; } = [];
 
     public required Bytes Memory { get; init; }
     public required Bytes Capacity { get; init; }
@@ -63,6 +69,8 @@ public sealed record StepReport
             StepTime = new Duration(e.StepTime),
             Time = time,
             MemoryParts = memory,
+            FullestStage = e.FullestStage,
+            MemoryByStage = [.. model.MemoryByStage(layout).Select(b => new Bytes(b))],
             Memory = new Bytes(e.MemoryBytes),
             Capacity = new Bytes(e.CapacityBytes),
             TokensPerSecond = e.TokensPerSecond,

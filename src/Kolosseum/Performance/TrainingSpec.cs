@@ -113,6 +113,15 @@ public sealed record TrainingSpec
     /// <summary>Mixture-of-experts dispatch, overlap and routing, and the FP8 recipe.</summary>
     public MoeOptions Moe { get; init; } = MoeOptions.Default;
 
+    /// <summary>
+    /// Whether the data-parallel gradient reduction (and the ZeRO-1/2 weight gather) overlaps computation, bucket
+    /// by bucket, as Megatron-Core's overlap_grad_reduce / overlap_param_gather, PyTorch DDP and FSDP do. Off: the
+    /// reduction starts after the last micro-batch's backward and the gather before the next forward, as in
+    /// Megatron-LM's local DDP of 2021 (reduce_model_grads after the whole forward-backward schedule) and
+    /// DeepSpeed's pipeline engine (its ReduceGrads step follows the last backward).
+    /// </summary>
+    public bool DpOverlap { get; init; } = true;
+
     public double TokensPerStep => (double)GlobalBatch * SeqLen;
     public double Steps => Tokens / TokensPerStep;
 }

@@ -58,6 +58,9 @@ public sealed record PublishedRun
     /// <summary>Dispatch/combine overlap with computation (optional column `moe_a2a_overlap`); null: off, Megatron-Core's default.</summary>
     public bool? EpOverlap { get; init; }
 
+    /// <summary>Data-parallel communication overlapped with computation (optional column `dp_overlap`); null: on.</summary>
+    public bool? DpOverlap { get; init; }
+
     /// <summary>Token-drop capacity factor (optional column `moe_capacity_factor`); null: dropless.</summary>
     public double? CapacityFactor { get; init; }
 

@@ -123,6 +123,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
     private static TrainingSpec Training(PublishedRun run, AttentionKernel kernel, MoeOptions moe) => new()
     {
         Moe = moe,
+        DpOverlap = run.DpOverlap ?? true,
         // Tokens only scale days to train, which no metric here uses.
         Tokens = (double)run.GlobalBatch * run.Model.SeqLen,
         GlobalBatch = run.GlobalBatch,

@@ -60,6 +60,43 @@ public class PerformanceModelTests
         Assert.InRange(e.Bubble, 0.9 * 7 * perMicroBatch, 7 * perMicroBatch * 1.0001);
     }
 
+    [Theory]
+    [InlineData(Recompute.Full)]
+    [InlineData(Recompute.Selective)]
+    public void The_bubble_waits_for_the_recomputation_too(Recompute recompute)
+    {
+        // In warm-up and cool-down each backward re-runs its forward first, so the 1F1B bubble is (p−1) stage
+        // times as executed, recomputation included (Narayanan et al. 2021, §2.2: (p−1)·(t_f + t_b)).
+        var pm = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 512, 512, Precision.Fp16, attention: AttentionKernel.Standard);
+        var e = pm.Evaluate(new Layout(8, 8, 1, 8, 1, 1, 1, true, recompute, 1));
+        int m = 512 / 8;
+        Assert.True(e.Recompute > 0);
+        double perMicroBatch = (e.Compute + e.TpExposed + e.PpExposed) / m;
+        Assert.InRange(e.Bubble, 0.9 * 7 * perMicroBatch, 7 * perMicroBatch * 1.0001);
+        var none = pm.Evaluate(new Layout(8, 8, 1, 8, 1, 1, 1, true, Recompute.None, 1));
+        Assert.True(e.Bubble - none.Bubble >= 0.9 * 7 * e.Recompute / m, $"{e.Bubble} vs {none.Bubble}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Without_overlap_the_whole_data_parallel_reduction_follows_the_last_backward(int zero)
+    {
+        // Megatron-LM's local DDP (2021) and DeepSpeed's pipeline engine reduce gradients after the last backward
+        // of the step (and gather ZeRO-1 weights before the next forward): nothing of it hides behind compute.
+        var overlapped = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 512, 512, Precision.Fp16, attention: AttentionKernel.Standard);
+        var serial = new PerformanceModel(overlapped.Model, overlapped.Training with { DpOverlap = false }, overlapped.Gpu, overlapped.Network);
+        var layout = new Layout(8, 8, 1, 8, 1, 1, zero, true, Recompute.Selective, 1);
+        var a = overlapped.Evaluate(layout);
+        var b = serial.Evaluate(layout);
+        Assert.True(a.DpTotal > 0);
+        Assert.Equal(a.DpTotal, b.DpTotal, 12);
+        Assert.True(a.DpExposed < a.DpTotal);
+        Assert.Equal(b.DpTotal, b.DpExposed, 9);
+        // Only the data-parallel part of the step changes.
+        Assert.Equal(a.StepTime - a.DpExposed, b.StepTime - b.DpExposed, 9);
+    }
+
     [Fact]
     public void A_layout_that_does_not_fit_explains_its_memory()
     {

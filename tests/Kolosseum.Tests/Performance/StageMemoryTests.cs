@@ -32,4 +32,23 @@ public class StageMemoryTests
             Assert.True(interleaved.ActivationBytes > plain.ActivationBytes, $"vpp {vpp}");
         }
     }
+
+    [Fact]
+    public void The_reported_memory_is_the_largest_stage_and_names_it()
+    {
+        foreach (int pp in new[] { 2, 8, 14, 16 })
+            foreach (int vpp in new[] { 1, 2, 7 })
+            {
+                var layout = OneFOneB(pp) with { Vpp = vpp };
+                if (vpp > 1 && pp * vpp > 126) continue;
+                var e = Llama405.Evaluate(layout);
+                var stages = Llama405.MemoryByStage(layout);
+                Assert.Equal(pp, stages.Length);
+                Assert.Equal(stages.Max(), e.MemoryBytes, 1e-6 * e.MemoryBytes);
+                Assert.Equal(stages.Max(), stages[e.FullestStage], 1e-6 * e.MemoryBytes);
+                // The middle stages hold the same layers and fewer micro-batches the later they come.
+                for (int s = 2; s < pp - 1; s++)
+                    Assert.True(stages[s] <= stages[s - 1] * (1 + 1e-12), $"pp {pp} vpp {vpp}: stage {s} {stages[s]:E3} > stage {s - 1} {stages[s - 1]:E3}");
+            }
+    }
 }

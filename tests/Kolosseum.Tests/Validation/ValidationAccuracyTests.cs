@@ -47,16 +47,29 @@ public class ValidationAccuracyTests
     public void All_dense_throughput_rows_stay_within_todays_accuracy()
     {
         var all = Errors(r => RunValidator.SummaryGroupOf(r) == "dense").ToList();
-        // Regression bounds at the achieved accuracy (7.7% mean, 30% max), not the target.
-        Assert.True(all.Average() <= 0.085, $"mean {all.Average():P1}");
-        Assert.True(all.Max() <= 0.32, $"max {all.Max():P1}");
+        // Regression bounds at the achieved accuracy (6.9% mean, 24.2% max since the bubble waits for the
+        // recomputation and the 2021-22 frameworks reduce gradients after the last backward), not the target.
+        Assert.True(all.Average() <= 0.075, $"mean {all.Average():P1}");
+        Assert.True(all.Max() <= 0.25, $"max {all.Max():P1}");
     }
 
     [Fact]
     public void Every_row_is_predicted_or_gives_its_reason()
     {
         Assert.All(Rows.Value, r => Assert.True(r.Predicted is not null || !string.IsNullOrWhiteSpace(r.Reason), r.Id));
-        Assert.True(Rows.Value.Count(r => r.Predicted is null && !r.Moe) <= 1);
+        Assert.Equal(0, Rows.Value.Count(r => r.Predicted is null));
+    }
+
+    [Fact]
+    public void The_nemotron4_340b_dgx_cloud_row_is_predicted_with_its_published_config()
+    {
+        // NVIDIA/dgxc-benchmarking nemotron/nemotron4-340b-synth.yaml: tp 8, pp 8, vpp 12, micro-batch 1,
+        // selective recompute, sequence parallelism, distributed optimizer; 128 H100 at global batch 32.
+        var row = Rows.Value.Single(r => r.Id == "nemotron4-340b-dgxc-128");
+        Assert.NotNull(row.Predicted);
+        Assert.Equal(new Kolosseum.Performance.Layout(8, 8, 12, 2, 1, 1, 1, true, Kolosseum.Performance.Recompute.Selective, 1), row.Layout!.Value);
+        Assert.True(row.Estimate!.Value.Fits);
+        Assert.InRange(row.RelativeError!.Value, -0.10, 0.10);
     }
 
     [Fact]
@@ -66,15 +79,16 @@ public class ValidationAccuracyTests
         Assert.Equal(10, moe.Count);
         Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
         var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
-        // Regression bounds at the achieved accuracy (25.8 % mean, 40.7 % max since expert groups stay inside
-        // NVL72 racks: docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max);
-        // the H100 and H800 rows are nearer it.
-        Assert.True(errors.Average() <= 0.27, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 0.42, $"max {errors.Max():P1}");
+        // Regression bounds at the achieved accuracy (17.7 % mean, 28.5 % max since Blackwell carries Hopper's
+        // efficiencies by measured kernel ratios, the DeepSeek-V3 rows run their published recipe and the experts
+        // pay their FP8 casts:
+        // docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max).
+        Assert.True(errors.Average() <= 0.18, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.29, $"max {errors.Max():P1}");
         var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
             .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(4, hopper.Count);
-        Assert.True(hopper.Average() <= 0.21, $"Hopper mean {hopper.Average():P1}");
+        Assert.True(hopper.Average() <= 0.15, $"Hopper mean {hopper.Average():P1}");
     }
 
     [Fact]
@@ -90,7 +104,9 @@ public class ValidationAccuracyTests
         Assert.True(row.Estimate!.Value.Fits);
         // The run's own record: 2,664K GPU-hours for 14.8T tokens at 15,360 × 4,096 per step is 19.9 s a step.
         Assert.InRange(row.Measured, 19.8, 20.0);
-        // Achieved: +11.7 % (the memory model fits the run only with full recompute).
-        Assert.InRange(row.RelativeError!.Value, -0.15, 0.15);
+        // Achieved: +16.1 % (the memory model fits the run only with full recompute; the bubble waits for the
+        // recomputation, +2.4 points, and the experts pay their FP8 casts, which DeepSeek-V3 Sec 3.5.2 says its
+        // kernels did not fuse, +2 points).
+        Assert.InRange(row.RelativeError!.Value, -0.17, 0.17);
     }
 }

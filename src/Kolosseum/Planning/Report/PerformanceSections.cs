@@ -51,7 +51,7 @@ internal static class PerformanceSections
             [.. parts.Select(name => new BarSeries(PartName(name), [.. options.Select(p => PartValue(p.Step.MemoryParts, name))]))],
             new AxisSpec("Memory per GPU", AxisUnit.Bytes))
         {
-            Description = "Bytes on a GPU of the first pipeline stage (the fullest) at the chosen layout, by what they hold; the dashed line is the GPU's memory.",
+            Description = "Bytes on a GPU of the fullest pipeline stage at the chosen layout, by what they hold; the dashed line is the GPU's memory.",
             Markers = [.. capacities.Select(p => new ChartMarker(p.Step.Capacity.Value, "HBM of " + p.Option.Gpu.Name))],
         };
         var table = PerOption(plan, "Memory at the chosen layout",
