@@ -65,7 +65,7 @@ svg .whisker{stroke:#1f2933;stroke-width:1.5}
 svg .baseline{stroke:#1f2933;stroke-width:1.5}
 svg .zero{stroke:#9aa5b1;stroke-width:1}
 footer{margin-top:40px;padding-bottom:28px;font-size:.85em;border-top:1px solid var(--line);padding-top:12px}
-@media (max-width:640px){body{font-size:14px}header,main,footer{padding:0 12px}nav ol{columns:1}dl{grid-template-columns:1fr}}
+@media (max-width:640px){body{font-size:14px}td.num,td.fig{white-space:normal}header,main,footer{padding:0 12px}nav ol{columns:1}dl{grid-template-columns:1fr}}
 @media print{@page{margin:14mm}body{font-size:10.5pt}nav{display:none}header,main,footer{max-width:none;padding:0}figure.chart,table,dl,pre{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}table{font-size:9pt}th,td{padding:3px 5px}}
 """;
 
