@@ -19,13 +19,17 @@ internal static class AnswerWriter
             return sb.ToString();
         }
         var first = plans.MinBy(p => (p.Schedule.FinishP50.DayNumber, p.Schedule.FinishP90.DayNumber))!;
-        sb.Append(CultureInfo.InvariantCulture, $"{first.Option.Name} finishes first: trained by {Date(first.Schedule.FinishP50)} (P90 {Date(first.Schedule.FinishP90)}), ");
-        sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Days(first.DaysP50)} of training at {Pct(first.Step.Mfu)} MFU on {UnitFormat.Count(first.Step.Gpus, "GPU")}");
         var others = plans.Where(p => p != first).ToList();
+        // "finishes first ... 0 days later" reads as a win that is not there: a tie on the P50 day is said as one.
+        bool tied = others.Any(o => o.Schedule.FinishP50 == first.Schedule.FinishP50);
+        string lead = tied ? "finishes no later than the others" : "finishes first";
+        sb.Append(CultureInfo.InvariantCulture, $"{first.Option.Name} {lead}: trained by {Date(first.Schedule.FinishP50)} (P90 {Date(first.Schedule.FinishP90)}), ");
+        sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Days(first.DaysP50)} of training at {Pct(first.Step.Mfu)} MFU on {UnitFormat.Count(first.Step.Gpus, "GPU")}");
         foreach (var o in others)
         {
             int later = o.Schedule.FinishP50.DayNumber - first.Schedule.FinishP50.DayNumber;
-            sb.Append(CultureInfo.InvariantCulture, $"; {o.Option.Name} finishes {Date(o.Schedule.FinishP50)} (P90 {Date(o.Schedule.FinishP90)}), {UnitFormat.Count(later, "day")} later");
+            string when = later == 0 ? "the same day" : $"{UnitFormat.Count(later, "day")} later";
+            sb.Append(CultureInfo.InvariantCulture, $"; {o.Option.Name} finishes {Date(o.Schedule.FinishP50)} (P90 {Date(o.Schedule.FinishP90)}), {when}");
         }
         sb.Append(". ");
 
