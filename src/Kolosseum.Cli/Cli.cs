@@ -52,8 +52,14 @@ public static class Cli
         foreach (var command in CommandRegistry.All(context)) root.Subcommands.Add(command);
         // The command list shows every argument as if required ("plan <scenario>"); write each command's
         // arguments as its own usage line does, optional ones in brackets ("plan [<scenario>]").
+        // Help is wrapped to the terminal's width (or 120 columns off a terminal) like every other output; unset, the
+        // standard help writes each description on one line however long, when the output is redirected.
+        int width = context.Console.Profile.Width;
         if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: { } standard } help)
-            help.Action = new RootHelpAction(root, standard);
+        {
+            if (standard is HelpAction standardHelp) standardHelp.MaxWidth = width;
+            help.Action = new RootHelpAction(root, standard, width);
+        }
         return root;
     }
 

@@ -17,9 +17,13 @@ internal static class CommonOptions
     public static Option<string?> Model() => WithIds(new("--model") { Description = "Model catalog id, e.g. llama3.1-405b (see 'kolosseum catalog models')" },
         () => Catalog.Catalog.Embedded.All<Workload.ModelSpec>().Select(m => m.Id));
 
-    /// <summary>Shell completion offers the embedded catalog's ids (read only when a completion is asked for).</summary>
+    /// <summary>
+    /// Shell completion offers the embedded catalog's ids (read only when a completion is asked for); help names the
+    /// value "id" rather than listing every id, which made each help line wider than any terminal.
+    /// </summary>
     private static Option<string?> WithIds(Option<string?> option, Func<IEnumerable<string>> ids)
     {
+        option.HelpName = "id";
         option.CompletionSources.Add(_ => ids());
         return option;
     }

@@ -25,7 +25,7 @@ internal static class CommandUsage
 /// Top-level help written here, because the standard list of commands prints every argument as required
 /// ("plan <scenario>") and offers no public way to change it; a command's own help stays the standard one.
 /// </summary>
-internal sealed class RootHelpAction(RootCommand root, CommandLineAction standard) : SynchronousCommandLineAction
+internal sealed class RootHelpAction(RootCommand root, CommandLineAction standard, int maxWidth) : SynchronousCommandLineAction
 {
     // As the standard help: "calibrate --help" shows help, not "--gpu is required".
     public override bool ClearsParseErrors => true;
@@ -36,7 +36,7 @@ internal sealed class RootHelpAction(RootCommand root, CommandLineAction standar
             return standard is SynchronousCommandLineAction sync ? sync.Invoke(parseResult) : 0;
         var output = parseResult.InvocationConfiguration.Output;
         output.WriteLine("Description:");
-        output.WriteLine("  " + root.Description);
+        foreach (var line in Wrap(root.Description ?? "", Math.Max(20, maxWidth - 2))) output.WriteLine("  " + line);
         output.WriteLine();
         output.WriteLine("Usage:");
         output.WriteLine("  kolosseum [command] [options]");
@@ -47,14 +47,39 @@ internal sealed class RootHelpAction(RootCommand root, CommandLineAction standar
         output.WriteLine("Commands:");
         Columns(output, root.Subcommands.Where(c => !c.Hidden).Select(c => (CommandUsage.Of(c), c.Description ?? "")));
         output.WriteLine();
-        output.WriteLine("Arguments in [brackets] are optional. 'kolosseum COMMAND --help' lists a command's options.");
+        foreach (var line in Wrap("Arguments in [brackets] are optional. 'kolosseum COMMAND --help' lists a command's options.", maxWidth)) output.WriteLine(line);
         return 0;
     }
 
-    private static void Columns(TextWriter output, IEnumerable<(string Name, string Text)> rows)
+    /// <summary>Names in one column, their text wrapped at word boundaries within <c>maxWidth</c> in the next.</summary>
+    private void Columns(TextWriter output, IEnumerable<(string Name, string Text)> rows)
     {
         var list = rows.ToList();
         int width = list.Max(r => r.Name.Length) + 2;
-        foreach (var (name, text) in list) output.WriteLine("  " + name.PadRight(width) + text);
+        int textWidth = Math.Max(20, maxWidth - 2 - width);
+        foreach (var (name, text) in list)
+        {
+            var lines = Wrap(text, textWidth);
+            output.WriteLine("  " + name.PadRight(width) + lines[0]);
+            foreach (var more in lines.Skip(1)) output.WriteLine(new string(' ', 2 + width) + more);
+        }
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        lines.Add(line.ToString());
+        return lines;
     }
 }

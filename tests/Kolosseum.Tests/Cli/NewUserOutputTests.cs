@@ -78,7 +78,8 @@ public partial class NewUserOutputTests
         var (code, help, _) = CliRunner.Run("--help");
         Assert.Equal(0, code);
         var commands = help[help.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1)
-            .Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+            .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal)) // not a wrapped description
+            .Select(l => l.Trim()).ToList();
         Assert.True(commands.Count >= 10, help);
         foreach (var line in commands)
         {
@@ -92,6 +93,34 @@ public partial class NewUserOutputTests
             Assert.StartsWith(args.Length == 0 ? name + " " : name + " " + args + " ", line + " ", StringComparison.Ordinal);
         }
         Assert.Contains(commands, l => l.StartsWith("plan [<scenario>] ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Every_help_page_fits_the_terminal_width(int width)
+    {
+        static (int Code, string Out) Help(int width, params string[] args)
+        {
+            var stdout = new StringWriter();
+            int code = Kolosseum.Cli.Cli.Run(args, stdout, new StringWriter(), interactive: false, width: width);
+            return (code, stdout.ToString());
+        }
+        var (code, top) = Help(width, "--help");
+        Assert.Equal(0, code);
+        var pages = new List<(string Name, string Text)> { ("--help", top) };
+        var names = top[top.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1)
+            .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal))
+            .Select(l => l.Trim().Split(' ')[0]).ToList();
+        Assert.True(names.Count >= 10, top);
+        foreach (var name in names) pages.Add((name, Help(width, name, "--help").Out));
+        foreach (var (name, text) in pages)
+        {
+            // The catalog-id options once listed every id as the value's name, 190 columns before the description.
+            foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r')))
+                Assert.True(line.Length <= width, $"{name}: {line.Length} columns: {line}");
+        }
+        Assert.Contains("--model <id>", pages.Single(p => p.Name == "search").Text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"ToString\(""(N0|P0|P1|F1|F2)""|:N0\}|:P[0-9]\}|Inv\(""P[0-9]""\)|\* 100\)\.Inv\(""0\.0""\)")]
