@@ -60,6 +60,8 @@ public sealed partial class PerformanceModel
     /// One dispatch-and-combine pair of one MoE layer per micro-batch, halved (four per layer per training step:
     /// dispatch and combine forward, their gradients backward).
     /// </summary>
+    internal double ExpertParallelPerAllToAll(in Layout layout) => ExpertParallelPerAllToAll(new LayoutContext(this, layout));
+
     private double ExpertParallelPerAllToAll(in LayoutContext c)
     {
         if (c.Ep <= 1) return 0;
@@ -150,6 +152,31 @@ public sealed partial class PerformanceModel
         double downInput = copies * _expertFfn / c.Etp;
         return Fp8CastBytesPerValue * (upInput + downInput);
     }
+
+    /// <summary>
+    /// The NCCL all-to-all dispatcher's second permutation per micro-batch, forward: the received copies arrive grouped
+    /// by source rank, each rank's chunk holding tokens for every local expert, so with more than one local expert
+    /// Megatron-Core sorts the chunks by local expert before the grouped GEMM ("Permutation 2", sort_chunks_by_idxs in
+    /// MoEAlltoAllTokenDispatcher, megatron/core/transformer/moe/token_dispatcher.py; with drop-and-pad a transpose and
+    /// copy) and sorts them back before the combine: each pass reads and writes every received copy in 16-bit,
+    /// 8 bytes per value for the pair, beside the permute and unpermute around the exchange (MemoryBoundBytes). The
+    /// DeepEP (flex) dispatcher receives the tokens once per destination and permutes them once by expert, so it has no
+    /// second pass; nor has a single rank's exchange (ep 1), whose chunks are already in order.
+    /// </summary>
+    internal double AllToAllSortBytes(in Layout layout) => AllToAllSortBytes(new LayoutContext(this, layout));
+
+    private double AllToAllSortBytes(in LayoutContext c)
+    {
+        if (!AllToAllSorts(in c)) return 0;
+        double received = c.DispatchTokens * _topk * _moeOptions.LoadFactor;
+        return 8 * received * _h;
+    }
+
+    /// <summary>The sort and the sort back: one fused kernel each (moe_permute_fusion), forward.</summary>
+    private int AllToAllSortLaunches(in LayoutContext c) => AllToAllSorts(in c) ? 2 : 0;
+
+    private bool AllToAllSorts(in LayoutContext c) =>
+        _moeLayers > 0 && _moeOptions.Dispatcher == MoeDispatcher.AllToAll && c.Ep > 1 && _experts / c.Ep > 1;
 
     /// <summary>Bytes an FP8 cast moves per value: two 16-bit reads (amax, cast) and two FP8 writes (row- and column-wise).</summary>
     internal const double Fp8CastBytesPerValue = 2 + 2 + 1 + 1;
