@@ -25,9 +25,10 @@ public sealed partial class PerformanceModel
     /// <summary>
     /// Routed experts on one GPU for one micro-batch: E/ep local experts run as one grouped GEMM per matrix
     /// (Transformer Engine GroupedLinear, DeepGEMM's grouped layouts), each expert receiving its share of the
-    /// routed tokens times the load factor of the busiest rank. The grouped GEMM pays one launch, fills the
-    /// SMs with the tiles of all experts together, and reads every local expert's weights once: with few
-    /// tokens per expert (fine-grained experts, large ep) the weight reads, not the FLOPs, set its time.
+    /// routed tokens times the load factor of the busiest rank. The grouped GEMM fills the SMs with the tiles
+    /// of all experts together, launches one GEMM per expert on four streams, and reads every local expert's
+    /// weights once: with few tokens per expert (fine-grained experts, large ep) the weight reads, not the
+    /// FLOPs, set its time.
     /// </summary>
     private double Experts(in LayoutContext c)
     {
@@ -41,8 +42,17 @@ public sealed partial class PerformanceModel
     /// <summary>
     /// A grouped GEMM of <paramref name="groups"/> problems C[m×n] = A[m×k]·B_g[k×n]: compute at the layer GEMM
     /// efficiency with the wave efficiency of all groups' tiles together, or the memory traffic (every group's
-    /// weights, all inputs and outputs), whichever is slower, and one launch.
+    /// weights, all inputs and outputs), whichever is slower, and ⌈groups/4⌉ launches one after another: Transformer
+    /// Engine's grouped GEMM, which Megatron-Core's TEGroupedMLP runs, issues one cuBLAS GEMM per group, round-robin on
+    /// its 4 compute streams (te_general_grouped_gemm: "we only have multi-stream cublas backend";
+    /// nvte_multi_stream_cublas_gemm; num_compute_streams = 4 in common/util/multi_stream.cpp), so each stream pays
+    /// the launch and tail of ⌈groups/4⌉ GEMMs while the streams together keep the SMs filled.
     /// </summary>
+    internal double GroupedGemmTime(double groups, double m, double k, double n) => GroupedGemm(groups, m, k, n);
+
+    /// <summary>Compute streams Transformer Engine spreads a grouped GEMM's per-group GEMMs over.</summary>
+    internal const double GroupedGemmStreams = 4;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double GroupedGemm(double groups, double m, double k, double n)
     {
@@ -53,7 +63,7 @@ public sealed partial class PerformanceModel
         double flops = 2 * groups * m * k * n;
         double compute = flops / (_peakLayer * _effLayer * wave * (k / (k + _halfDim)));
         double memory = (_layerOperandBytes * (groups * m * k + groups * k * n) + 2 * groups * m * n) / _hbm;
-        return Math.Max(compute, memory) + _kernel;
+        return Math.Max(compute, memory) + Math.Ceiling(groups / GroupedGemmStreams) * _kernel;
     }
 
     /// <summary>
