@@ -100,15 +100,34 @@ public sealed partial class PerformanceModel
         return (double)(k - 1) / k * bytes / _scaleUpBw + (k - 1) * _scaleUpAlpha + inter;
     }
 
-    /// <summary>All-to-all where each rank sends <paramref name="bytes"/> in all; the share leaving the domain crosses the NICs.</summary>
+    /// <summary>
+    /// All-to-all where each rank sends <paramref name="bytes"/> in all; the share leaving the domain crosses the NICs.
+    /// The latency is <see cref="AllToAllLatencySteps"/> steps, not one per peer: NCCL exchanges with its peers together.
+    /// </summary>
     private double GroupAllToAll(double bytes, in GroupPlacement g)
     {
         if (g.Size <= 1 || bytes <= 0) return 0;
         double local = (double)(Math.Min(g.PerDomain, g.Size) - 1) / g.Size * bytes / _scaleUpBw;
-        if (g.WithinDomain) return local + (g.Size - 1) * _scaleUpAlpha;
+        int steps = AllToAllLatencySteps(g.Size);
+        if (g.WithinDomain) return local + steps * _scaleUpAlpha;
         double remote = (double)(g.Size - g.PerDomain) / g.Size * bytes / AllToAllBandwidth(g);
-        return Math.Max(local, remote) + (g.Size - 1) * _scaleOutAlpha;
+        return Math.Max(local, remote) + steps * _scaleOutAlpha;
     }
+
+    /// <summary>
+    /// Peers whose sends and receives NCCL runs together in one work batch of a channel (NCCL_MAX_DEV_WORK_P2P_PER_BATCH,
+    /// src/include/device.h of NVIDIA/nccl 2.19 on).
+    /// </summary>
+    internal const int AllToAllPeersPerStep = 8;
+
+    /// <summary>
+    /// Latency steps of an NCCL all-to-all over p ranks. NCCL's all-to-all is one group of p − 1 send/receive pairs
+    /// (round r sends to rank + r and receives from rank − r); the enqueue packs up to 8 rounds into one work batch of
+    /// a channel and spreads the rounds over channels (enqueue.cc, ncclP2pChannelBaseForRound), so the peers progress
+    /// together and the exchange pays one step per batch of 8 peers, ⌈(p − 1)/8⌉, not one step per peer. A bound: with
+    /// enough channels the batches run concurrently too.
+    /// </summary>
+    internal static int AllToAllLatencySteps(int p) => p <= 1 ? 0 : (p - 1 + AllToAllPeersPerStep - 1) / AllToAllPeersPerStep;
 
     /// <summary>
     /// Bandwidth of the off-domain share of an all-to-all: every member sends to every other, so the share

@@ -183,7 +183,8 @@ public sealed partial class PerformanceModel
         cost.Gemm = gemm;
         AttentionCore(tokens, c.Tp, c.Cp, ref cost);
         cost.Memory = (MemoryBoundBytes(tokens, c.Tp, c.Sp, moeLayer, c.DispatchTokens / tokens) + Fp8ScaleBytes(in c, moeLayer)
-            + (moeLayer ? Fp8ExpertCastBytes(in c) : 0)) / _hbm + (moeLayer && _fp8 ? 12 : 8) * _kernel;
+            + (moeLayer ? Fp8ExpertCastBytes(in c) + AllToAllSortBytes(in c) : 0)) / _hbm
+            + ((moeLayer && _fp8 ? 12 : 8) + (moeLayer ? AllToAllSortLaunches(in c) : 0)) * _kernel;
         if (_flash)
             cost.SelectiveRecompute = NormAndActivationBytes(tokens, c.Tp, c.Sp, moeLayer) / _hbm + 3 * _kernel;
         return cost;

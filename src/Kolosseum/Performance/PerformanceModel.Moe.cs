@@ -25,9 +25,10 @@ public sealed partial class PerformanceModel
     /// <summary>
     /// Routed experts on one GPU for one micro-batch: E/ep local experts run as one grouped GEMM per matrix
     /// (Transformer Engine GroupedLinear, DeepGEMM's grouped layouts), each expert receiving its share of the
-    /// routed tokens times the load factor of the busiest rank. The grouped GEMM pays one launch, fills the
-    /// SMs with the tiles of all experts together, and reads every local expert's weights once: with few
-    /// tokens per expert (fine-grained experts, large ep) the weight reads, not the FLOPs, set its time.
+    /// routed tokens times the load factor of the busiest rank. The grouped GEMM fills the SMs with the tiles
+    /// of all experts together, launches one GEMM per expert on four streams, and reads every local expert's
+    /// weights once: with few tokens per expert (fine-grained experts, large ep) the weight reads, not the
+    /// FLOPs, set its time.
     /// </summary>
     private double Experts(in LayoutContext c)
     {
@@ -41,8 +42,17 @@ public sealed partial class PerformanceModel
     /// <summary>
     /// A grouped GEMM of <paramref name="groups"/> problems C[m×n] = A[m×k]·B_g[k×n]: compute at the layer GEMM
     /// efficiency with the wave efficiency of all groups' tiles together, or the memory traffic (every group's
-    /// weights, all inputs and outputs), whichever is slower, and one launch.
+    /// weights, all inputs and outputs), whichever is slower, and ⌈groups/4⌉ launches one after another: Transformer
+    /// Engine's grouped GEMM, which Megatron-Core's TEGroupedMLP runs, issues one cuBLAS GEMM per group, round-robin on
+    /// its 4 compute streams (te_general_grouped_gemm: "we only have multi-stream cublas backend";
+    /// nvte_multi_stream_cublas_gemm; num_compute_streams = 4 in common/util/multi_stream.cpp), so each stream pays
+    /// the launch and tail of ⌈groups/4⌉ GEMMs while the streams together keep the SMs filled.
     /// </summary>
+    internal double GroupedGemmTime(double groups, double m, double k, double n) => GroupedGemm(groups, m, k, n);
+
+    /// <summary>Compute streams Transformer Engine spreads a grouped GEMM's per-group GEMMs over.</summary>
+    internal const double GroupedGemmStreams = 4;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double GroupedGemm(double groups, double m, double k, double n)
     {
@@ -53,13 +63,15 @@ public sealed partial class PerformanceModel
         double flops = 2 * groups * m * k * n;
         double compute = flops / (_peakLayer * _effLayer * wave * (k / (k + _halfDim)));
         double memory = (_layerOperandBytes * (groups * m * k + groups * k * n) + 2 * groups * m * n) / _hbm;
-        return Math.Max(compute, memory) + _kernel;
+        return Math.Max(compute, memory) + Math.Ceiling(groups / GroupedGemmStreams) * _kernel;
     }
 
     /// <summary>
     /// One dispatch-and-combine pair of one MoE layer per micro-batch, halved (four per layer per training step:
     /// dispatch and combine forward, their gradients backward).
     /// </summary>
+    internal double ExpertParallelPerAllToAll(in Layout layout) => ExpertParallelPerAllToAll(new LayoutContext(this, layout));
+
     private double ExpertParallelPerAllToAll(in LayoutContext c)
     {
         if (c.Ep <= 1) return 0;
@@ -150,6 +162,31 @@ public sealed partial class PerformanceModel
         double downInput = copies * _expertFfn / c.Etp;
         return Fp8CastBytesPerValue * (upInput + downInput);
     }
+
+    /// <summary>
+    /// The NCCL all-to-all dispatcher's second permutation per micro-batch, forward: the received copies arrive grouped
+    /// by source rank, each rank's chunk holding tokens for every local expert, so with more than one local expert
+    /// Megatron-Core sorts the chunks by local expert before the grouped GEMM ("Permutation 2", sort_chunks_by_idxs in
+    /// MoEAlltoAllTokenDispatcher, megatron/core/transformer/moe/token_dispatcher.py; with drop-and-pad a transpose and
+    /// copy) and sorts them back before the combine: each pass reads and writes every received copy in 16-bit,
+    /// 8 bytes per value for the pair, beside the permute and unpermute around the exchange (MemoryBoundBytes). The
+    /// DeepEP (flex) dispatcher receives the tokens once per destination and permutes them once by expert, so it has no
+    /// second pass; nor has a single rank's exchange (ep 1), whose chunks are already in order.
+    /// </summary>
+    internal double AllToAllSortBytes(in Layout layout) => AllToAllSortBytes(new LayoutContext(this, layout));
+
+    private double AllToAllSortBytes(in LayoutContext c)
+    {
+        if (!AllToAllSorts(in c)) return 0;
+        double received = c.DispatchTokens * _topk * _moeOptions.LoadFactor;
+        return 8 * received * _h;
+    }
+
+    /// <summary>The sort and the sort back: one fused kernel each (moe_permute_fusion), forward.</summary>
+    private int AllToAllSortLaunches(in LayoutContext c) => AllToAllSorts(in c) ? 2 : 0;
+
+    private bool AllToAllSorts(in LayoutContext c) =>
+        _moeLayers > 0 && _moeOptions.Dispatcher == MoeDispatcher.AllToAll && c.Ep > 1 && _experts / c.Ep > 1;
 
     /// <summary>Bytes an FP8 cast moves per value: two 16-bit reads (amax, cast) and two FP8 writes (row- and column-wise).</summary>
     internal const double Fp8CastBytesPerValue = 2 + 2 + 1 + 1;

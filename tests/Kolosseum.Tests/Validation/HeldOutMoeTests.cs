@@ -26,10 +26,10 @@ public class HeldOutMoeTests
         var validator = new RunValidator(catalog);
         var rows = runs.Select(validator.Predict).ToList();
         Assert.All(rows, r => Assert.True(r.Predicted is not null || !string.IsNullOrWhiteSpace(r.Reason), r.Id));
-        // Reported, never tuned to: a regression bound at today's held-out error (30.2 % mean, 54.3 % max).
+        // Reported, never tuned to: a regression bound at today's held-out error (26.6 % mean, 51.6 % max).
         var errors = rows.Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(rows.Count, errors.Count);
-        Assert.True(errors.Average() <= 0.31, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 0.55, $"max {errors.Max():P1}");
+        Assert.True(errors.Average() <= 0.27, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.52, $"max {errors.Max():P1}");
     }
 }

@@ -79,16 +79,17 @@ public class ValidationAccuracyTests
         Assert.Equal(10, moe.Count);
         Assert.All(moe, r => Assert.True(r.Predicted is not null, r.Id + ": " + r.Reason));
         var errors = moe.Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
-        // Regression bounds at the achieved accuracy (17.7 % mean, 28.5 % max since Blackwell carries Hopper's
-        // efficiencies by measured kernel ratios, the DeepSeek-V3 rows run their published recipe and the experts
-        // pay their FP8 casts:
-        // docs/performance-model.md, "Results"), still short of the target (10 % mean, 20 % max).
-        Assert.True(errors.Average() <= 0.18, $"mean {errors.Average():P1}");
-        Assert.True(errors.Max() <= 0.29, $"max {errors.Max():P1}");
+        // Regression bounds at the achieved accuracy (15.1 % mean, 27.6 % max since Blackwell carries Hopper's
+        // efficiencies by measured kernel ratios, the DeepSeek-V3 rows run their published recipe, the experts
+        // pay their FP8 casts and their grouped GEMM's launches on four streams, and the NCCL all-to-all dispatcher
+        // its latency per batch of 8 peers and its sort by local expert: docs/performance-model.md, "Results"),
+        // still short of the target (10 % mean, 20 % max).
+        Assert.True(errors.Average() <= 0.16, $"mean {errors.Average():P1}");
+        Assert.True(errors.Max() <= 0.28, $"max {errors.Max():P1}");
         var hopper = moe.Where(r => r.Id.Contains("h100", StringComparison.Ordinal) || r.Id.Contains("h800", StringComparison.Ordinal))
             .Select(r => Math.Abs(r.RelativeError!.Value)).ToList();
         Assert.Equal(4, hopper.Count);
-        Assert.True(hopper.Average() <= 0.15, $"Hopper mean {hopper.Average():P1}");
+        Assert.True(hopper.Average() <= 0.14, $"Hopper mean {hopper.Average():P1}");
     }
 
     [Fact]
