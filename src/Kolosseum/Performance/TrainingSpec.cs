@@ -122,6 +122,16 @@ public sealed record TrainingSpec
     /// </summary>
     public bool DpOverlap { get; init; } = true;
 
+    /// <summary>
+    /// Whether the backward of each column-parallel linear (QKV and the first FFN matrix) runs its input-gradient
+    /// collective while it computes its weight gradient: Megatron-LM's ColumnParallelLinearWithAsyncAllreduce
+    /// (the all-reduce, without sequence parallelism) and ColumnParallelLinearWithSequenceParallelism (the
+    /// reduce-scatter), megatron/mpu/layers.py from 2022 (the code of Korthikanti et al. 2022), and Megatron-Core's
+    /// LinearWithGradAccumulationAndAsyncCommunication since. Off: every TP collective waits between kernels, as in
+    /// Megatron-LM's 2021 layers (copy_to_tensor_model_parallel_region) and the Megatron-DeepSpeed forks built on it.
+    /// </summary>
+    public bool TpGradOverlap { get; init; } = true;
+
     public double TokensPerStep => (double)GlobalBatch * SeqLen;
     public double Steps => Tokens / TokensPerStep;
 }
