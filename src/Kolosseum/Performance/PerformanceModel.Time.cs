@@ -36,11 +36,13 @@ public sealed partial class PerformanceModel
         double output = terms.OutputForward;
         double embedding = terms.EmbeddingForward;
 
-        // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward.
+        // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward. Each TP rank
+        // sends its 1/tp share (sequence-parallel shard, or Megatron's scatter/gather of the replicated tensor),
+        // or the whole replicated tensor when the pipeline engine does not split it (TrainingSpec.PpScatterGather).
         double p2p = 0;
         if (c.Pp > 1)
         {
-            double bytes = 2 * c.Tokens * _h / c.Tp;
+            double bytes = 2 * c.Tokens * _h / (c.Sp || _ppScatterGather ? c.Tp : 1);
             p2p = 2 * c.Vpp * PointToPoint(bytes, (long)c.Tp * c.Cp);
         }
 

@@ -132,6 +132,15 @@ public sealed record TrainingSpec
     /// </summary>
     public bool TpGradOverlap { get; init; } = true;
 
+    /// <summary>
+    /// Whether each TP rank sends only its 1/tp share of the activation to the next pipeline stage (Megatron's
+    /// scatter/gather optimisation, Narayanan et al. 2021, Sec 4.1; with sequence parallelism the activation is
+    /// sharded anyway). Off: every TP rank sends the whole replicated tensor, as DeepSpeed's pipeline engine does
+    /// (deepspeed/runtime/pipe/engine.py, _exec_send_activations: p2p.send of the stage's full outputs), the
+    /// engine of the Megatron-DeepSpeed runs (MT-NLG, BLOOM).
+    /// </summary>
+    public bool PpScatterGather { get; init; } = true;
+
     public double TokensPerStep => (double)GlobalBatch * SeqLen;
     public double Steps => Tokens / TokensPerStep;
 }

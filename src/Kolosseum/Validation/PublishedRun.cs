@@ -64,6 +64,9 @@ public sealed record PublishedRun
     /// <summary>Input-gradient TP collectives overlapped with the weight-gradient GEMMs (optional column `tp_grad_overlap`); null: on.</summary>
     public bool? TpGradOverlap { get; init; }
 
+    /// <summary>Pipeline sends split over the TP ranks (optional column `pp_scatter_gather`); null: on.</summary>
+    public bool? PpScatterGather { get; init; }
+
     /// <summary>Token-drop capacity factor (optional column `moe_capacity_factor`); null: dropless.</summary>
     public double? CapacityFactor { get; init; }
 

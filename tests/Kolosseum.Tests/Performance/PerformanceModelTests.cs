@@ -105,6 +105,31 @@ public class PerformanceModelTests
         Assert.Equal((b.TpExposed - a.TpExposed) * (m + pp - 1.0) / m, b.StepTime - a.StepTime, 9);
     }
 
+    [Fact]
+    public void Without_scatter_gather_every_tp_rank_sends_the_whole_activation_to_the_next_stage()
+    {
+        // DeepSpeed's pipeline engine sends each TP rank's full outputs (p2p.send in _exec_send_activations);
+        // Megatron splits the replicated activation over the TP ranks (scatter/gather, Narayanan et al. 2021,
+        // Sec 4.1), and with SP it is a 1/tp shard anyway. MT-NLG-like: tp 8, pp 35, m = 240 on 2,240 A100.
+        var split = PerformanceFixture.Model("mtnlg-530b", "A100-SXM-80GB", 2240, 1920, Precision.Bf16, attention: AttentionKernel.Standard);
+        var whole = new PerformanceModel(split.Model, split.Training with { PpScatterGather = false }, split.Gpu, split.Network);
+        var noSp = new Layout(8, 35, 1, 8, 1, 1, 1, false, Recompute.Full, 1);
+        var sp = noSp with { SequenceParallel = true };
+        var a = split.Evaluate(noSp);
+        var b = whole.Evaluate(noSp);
+        Assert.True(b.PpExposed > 2 * a.PpExposed, $"{b.PpExposed} vs {a.PpExposed}");
+        // Only the sends change: the stage grows by the extra send time in each of the m micro-batches and the
+        // (pp - 1) stage times of the 1F1B bubble.
+        int m = 1920 / 8, pp = 35;
+        Assert.Equal(a.Compute, b.Compute, 9);
+        Assert.Equal(a.TpExposed, b.TpExposed, 9);
+        Assert.Equal((b.PpExposed - a.PpExposed) * (m + pp - 1.0) / m, (b.StepTime - b.DpExposed) - (a.StepTime - a.DpExposed), 6);
+        // With SP the activation between stages is already a 1/tp shard: the engine makes no difference, and it
+        // is as large as the scattered replicated one.
+        Assert.Equal(split.Evaluate(sp).PpExposed, whole.Evaluate(sp).PpExposed, 12);
+        Assert.Equal(a.PpExposed, split.Evaluate(sp).PpExposed, 12);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

@@ -47,14 +47,13 @@ public class ValidationAccuracyTests
     public void All_dense_throughput_rows_stay_within_todays_accuracy()
     {
         var all = Errors(r => RunValidator.SummaryGroupOf(r) == "dense").ToList();
-        // Regression bounds at the achieved accuracy, not the target (5 % mean, 12 % max): 5.8 % mean, 27.3 % max
-        // since the SC'21 rows run their published layouts (Megatron-LM examples/sc21/run_table_1.sh), the 2021-22
-        // rows their unfused attention kernels, Megatron-LM 2022 overlaps the input-gradient TP collectives with
-        // the weight gradients, and the A100 efficiencies were refitted on that. The max bound was 25 % (24.2 %)
-        // before: the refit raised the A100 GEMM efficiency and with it the unexplained MT-NLG miss (+24.2 % ->
-        // +27.3 %, docs/performance-model.md, "Results"), so it is loosened to 28 %, said here plainly.
-        Assert.True(all.Average() <= 0.06, $"mean {all.Average():P1}");
-        Assert.True(all.Max() <= 0.28, $"max {all.Max():P1}");
+        // Regression bounds at the achieved accuracy, not the target (5 % mean, 12 % max): 5.4 % mean, 23.1 % max
+        // (MT-NLG, unexplained: docs/performance-model.md, "Results") since the SC'21 rows run their published
+        // layouts (Megatron-LM examples/sc21/run_table_1.sh), the 2021-22 rows their unfused attention kernels,
+        // Megatron-LM 2022 overlaps the input-gradient TP collectives with the weight gradients, DeepSpeed's
+        // pipeline engine sends whole activations, and the A100 efficiencies were refitted on that.
+        Assert.True(all.Average() <= 0.055, $"mean {all.Average():P1}");
+        Assert.True(all.Max() <= 0.24, $"max {all.Max():P1}");
     }
 
     [Fact]
