@@ -36,11 +36,13 @@ public sealed partial class PerformanceModel
         double output = terms.OutputForward;
         double embedding = terms.EmbeddingForward;
 
-        // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward.
+        // Pipeline point-to-point: one activation tensor per chunk boundary, forward and backward. Each TP rank
+        // sends its 1/tp share (sequence-parallel shard, or Megatron's scatter/gather of the replicated tensor),
+        // or the whole replicated tensor when the pipeline engine does not split it (TrainingSpec.PpScatterGather).
         double p2p = 0;
         if (c.Pp > 1)
         {
-            double bytes = 2 * c.Tokens * _h / c.Tp;
+            double bytes = 2 * c.Tokens * _h / (c.Sp || _ppScatterGather ? c.Tp : 1);
             p2p = 2 * c.Vpp * PointToPoint(bytes, (long)c.Tp * c.Cp);
         }
 
@@ -129,7 +131,7 @@ public sealed partial class PerformanceModel
         // the overlap runs over NVLink (userbuffers), so a TP group that crosses domains gets none.
         double gemms = denseLayers * dense.Gemm + moeLayers * moe.Gemm;
         double overlap = GroupPlacement.Of(c.Tp, 1, _domain, _host).WithinDomain ? _tpOverlap : 0;
-        s.Tp = tpTotal - Math.Min(overlap * tpTotal, 3 * gemms);
+        s.Tp = tpTotal - Math.Max(Math.Min(overlap * tpTotal, 3 * gemms), TpHiddenByWeightGradients(in c, layers, tp, gemms));
         // Ring attention overlaps each exchange step with the attention of the chunk already held.
         double attnFwd = denseLayers * dense.AttentionForward + moeLayers * moe.AttentionForward;
         double attnBwd = denseLayers * dense.AttentionBackward + moeLayers * moe.AttentionBackward;
@@ -152,6 +154,23 @@ public sealed partial class PerformanceModel
         if (c.Ep > 1 && !GroupPlacement.Of(c.Ep, c.Etp, _domain, _host).WithinDomain) s.Nic += s.Ep;
         if (c.Pp > 1 && (long)c.Tp * c.Cp >= _domain) s.Nic += s.Pp;
         return s;
+    }
+
+    /// <summary>
+    /// TP traffic that runs while weight gradients compute (TrainingSpec.TpGradOverlap): in the backward of each of
+    /// a layer's two column-parallel linears the input gradient is reduced asynchronously while the weight-gradient
+    /// GEMM runs. Without SP that is the all-reduce, both backward collectives of the layer (2 of its 4
+    /// all-reduce-sized units); with SP it is the reduce-scatter, while the all-gathers in the backward of the
+    /// row-parallel linears stay between kernels (1 unit of 4; the input all-gather SP repeats for the weight
+    /// gradient overlaps the input-gradient GEMM and is not counted). The forward collectives, and the forward
+    /// recomputed with full recompute, are exposed. Each hides behind a weight-gradient GEMM as long as the
+    /// forward GEMM of the same linear: at least half of a layer's linear time, which bounds what can hide.
+    /// </summary>
+    private double TpHiddenByWeightGradients(in LayoutContext c, int layers, double perCollective, double gemms)
+    {
+        if (!_tpGradOverlap || c.Tp <= 1) return 0;
+        double units = c.Sp ? 1 : 2;
+        return Math.Min(layers * units * perCollective, 0.5 * gemms);
     }
 
     /// <summary>

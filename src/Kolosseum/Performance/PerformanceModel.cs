@@ -19,7 +19,7 @@ public sealed partial class PerformanceModel
 
     // Shape.
     private readonly double _h, _a, _g, _dqk, _dv, _f, _vocab, _seq, _batch;
-    private readonly bool _gated, _mla, _moe, _flash, _causal, _fp8, _dropout, _dpOverlap;
+    private readonly bool _gated, _mla, _moe, _flash, _causal, _fp8, _dropout, _dpOverlap, _tpGradOverlap, _ppScatterGather;
     private readonly int _layers, _denseLayers, _moeLayers, _experts, _topk;
     private readonly double _expertFfn, _sharedFfn, _shared;
     private readonly int _mtp, _maxNodes;
@@ -77,6 +77,8 @@ public sealed partial class PerformanceModel
         _maxNodes = model.Moe?.MaxNodesPerToken ?? 0;
         _moeOptions = training.Moe;
         _dpOverlap = training.DpOverlap;
+        _tpGradOverlap = training.TpGradOverlap;
+        _ppScatterGather = training.PpScatterGather;
 
         var e = gpu.Efficiency;
         _peak16 = training.Precision == Precision.Fp16 ? gpu.PeakFp16.Value : gpu.PeakBf16.Value;

@@ -122,6 +122,25 @@ public sealed record TrainingSpec
     /// </summary>
     public bool DpOverlap { get; init; } = true;
 
+    /// <summary>
+    /// Whether the backward of each column-parallel linear (QKV and the first FFN matrix) runs its input-gradient
+    /// collective while it computes its weight gradient: Megatron-LM's ColumnParallelLinearWithAsyncAllreduce
+    /// (the all-reduce, without sequence parallelism) and ColumnParallelLinearWithSequenceParallelism (the
+    /// reduce-scatter), megatron/mpu/layers.py from 2022 (the code of Korthikanti et al. 2022), and Megatron-Core's
+    /// LinearWithGradAccumulationAndAsyncCommunication since. Off: every TP collective waits between kernels, as in
+    /// Megatron-LM's 2021 layers (copy_to_tensor_model_parallel_region) and the Megatron-DeepSpeed forks built on it.
+    /// </summary>
+    public bool TpGradOverlap { get; init; } = true;
+
+    /// <summary>
+    /// Whether each TP rank sends only its 1/tp share of the activation to the next pipeline stage (Megatron's
+    /// scatter/gather optimisation, Narayanan et al. 2021, Sec 4.1; with sequence parallelism the activation is
+    /// sharded anyway). Off: every TP rank sends the whole replicated tensor, as DeepSpeed's pipeline engine does
+    /// (deepspeed/runtime/pipe/engine.py, _exec_send_activations: p2p.send of the stage's full outputs), the
+    /// engine of the Megatron-DeepSpeed runs (MT-NLG, BLOOM).
+    /// </summary>
+    public bool PpScatterGather { get; init; } = true;
+
     public double TokensPerStep => (double)GlobalBatch * SeqLen;
     public double Steps => Tokens / TokensPerStep;
 }

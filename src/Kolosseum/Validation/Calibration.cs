@@ -45,6 +45,9 @@ public static class Calibration
     /// <summary>Mean-error points one prior standard deviation costs (1 sigma = 1 percentage point).</summary>
     public const double PriorWeight = 0.0025;
 
+    /// <summary>Fewest rows that must exercise a kernel-specific parameter (flash attention, FP8) before it is fitted.</summary>
+    public const int MinRowsToFit = 3;
+
     public static CalibrationResult Fit(
         IReadOnlyList<PublishedRun> runs,
         Catalog.Catalog catalog,
@@ -54,8 +57,10 @@ public static class Calibration
         var rows = runs.Where(r => r.GpuId == gpuId && RunValidator.GroupOf(r.Metric) == "throughput").ToList();
         if (rows.Count == 0) throw new ArgumentException($"no throughput or step-time rows ran on {gpuId}", nameof(gpuId));
         var baseGpu = catalog.Get<GpuSpec>(gpuId);
-        bool fp8 = rows.Any(r => r.Precision == Precision.Fp8);
-        bool flash = rows.Any(r => r.Attention != AttentionKernel.Standard && r.Recompute != Recompute.None);
+        bool fp8 = rows.Count(r => r.Precision == Precision.Fp8) >= MinRowsToFit;
+        // A parameter is fitted only where several rows exercise it: fitted on one row it would only reproduce that
+        // row, so below MinRowsToFit it keeps its catalog value (a sourced prior, e.g. A100 flash attention).
+        bool flash = rows.Count(r => r.Attention != AttentionKernel.Standard && r.Recompute != Recompute.None) >= MinRowsToFit;
         var free = Parameters.Where(p => (p.Name != "matmul_fp8" || fp8) && (p.Name != "flash_attention" || flash)
             && (p.Name != "tp_overlap" || baseGpu.Efficiency.TpOverlap > 0)).ToList();
 

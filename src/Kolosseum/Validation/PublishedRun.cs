@@ -61,6 +61,12 @@ public sealed record PublishedRun
     /// <summary>Data-parallel communication overlapped with computation (optional column `dp_overlap`); null: on.</summary>
     public bool? DpOverlap { get; init; }
 
+    /// <summary>Input-gradient TP collectives overlapped with the weight-gradient GEMMs (optional column `tp_grad_overlap`); null: on.</summary>
+    public bool? TpGradOverlap { get; init; }
+
+    /// <summary>Pipeline sends split over the TP ranks (optional column `pp_scatter_gather`); null: on.</summary>
+    public bool? PpScatterGather { get; init; }
+
     /// <summary>Token-drop capacity factor (optional column `moe_capacity_factor`); null: dropless.</summary>
     public double? CapacityFactor { get; init; }
 

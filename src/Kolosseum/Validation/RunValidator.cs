@@ -124,6 +124,8 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
     {
         Moe = moe,
         DpOverlap = run.DpOverlap ?? true,
+        TpGradOverlap = run.TpGradOverlap ?? true,
+        PpScatterGather = run.PpScatterGather ?? true,
         // Tokens only scale days to train, which no metric here uses.
         Tokens = (double)run.GlobalBatch * run.Model.SeqLen,
         GlobalBatch = run.GlobalBatch,

@@ -183,6 +183,8 @@ public static class RunsCsvReader
             MoeDispatcher? dispatcher = index.ContainsKey("moe_dispatcher") ? Enum<MoeDispatcher>("moe_dispatcher", false) : null;
             bool? overlap = index.ContainsKey("moe_a2a_overlap") ? Bool("moe_a2a_overlap") : null;
             bool? dpOverlap = index.ContainsKey("dp_overlap") ? Bool("dp_overlap") : null;
+            bool? tpGradOverlap = index.ContainsKey("tp_grad_overlap") ? Bool("tp_grad_overlap") : null;
+            bool? ppScatterGather = index.ContainsKey("pp_scatter_gather") ? Bool("pp_scatter_gather") : null;
             Fp8Recipe? recipe = index.ContainsKey("fp8_recipe") ? Enum<Fp8Recipe>("fp8_recipe", false) : null;
             double? capacity = null;
             if (index.ContainsKey("moe_capacity_factor") && Cell("moe_capacity_factor").Text.Trim() is { Length: > 0 } cf)
@@ -233,7 +235,7 @@ public static class RunsCsvReader
                 Tp = tp, Pp = pp, Dp = dp, Cp = cp, Ep = ep, Vpp = vpp, MicroBatch = microBatch, GlobalBatch = globalBatch.Value,
                 Recompute = recompute, SequenceParallel = sp, Zero = zero,
                 Precision = precision.Value, Attention = attention,
-                ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, DpOverlap = dpOverlap, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
+                ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, DpOverlap = dpOverlap, TpGradOverlap = tpGradOverlap, PpScatterGather = ppScatterGather, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
             };
         }
 

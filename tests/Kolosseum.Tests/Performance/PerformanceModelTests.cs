@@ -78,6 +78,59 @@ public class PerformanceModelTests
     }
 
     [Theory]
+    [InlineData(false, Recompute.None, 2.0 / 4)]
+    [InlineData(true, Recompute.None, 3.0 / 4)]
+    [InlineData(true, Recompute.Selective, 3.0 / 4)]
+    [InlineData(false, Recompute.Full, 4.0 / 6)]
+    [InlineData(true, Recompute.Full, 5.0 / 6)]
+    public void Input_gradient_collectives_hide_behind_the_weight_gradients(bool sp, Recompute recompute, double exposedShare)
+    {
+        // Megatron-LM 2022 (megatron/mpu/layers.py, ColumnParallelLinearWithAsyncAllreduce and
+        // ColumnParallelLinearWithSequenceParallelism): the backward of QKV and of the first FFN matrix reduces the
+        // input gradient while the weight-gradient GEMM runs. Of a layer's 4 all-reduce-sized TP units (6 with full
+        // recompute) that hides both backward all-reduces without SP and the two reduce-scatters (1 unit) with SP;
+        // the forward and recomputed forward collectives stay exposed. The A100 has no userbuffers overlap
+        // (tp_overlap 0), and GPT-3's collectives are far shorter than its weight-gradient GEMMs, so the shares are exact.
+        var async = PerformanceFixture.Model("gpt3-175b", "A100-SXM-80GB", 64, 64, Precision.Fp16, attention: AttentionKernel.Standard);
+        var serial = new PerformanceModel(async.Model, async.Training with { TpGradOverlap = false }, async.Gpu, async.Network);
+        var layout = new Layout(8, 8, 1, 1, 1, 1, 0, sp, recompute, 1);
+        var a = async.Evaluate(layout);
+        var b = serial.Evaluate(layout);
+        Assert.True(b.TpExposed > 0);
+        Assert.Equal(exposedShare, a.TpExposed / b.TpExposed, 9);
+        Assert.Equal(b.Compute, a.Compute, 9);
+        // The stage time falls by the hidden share in each of the m micro-batches and in each of the (pp - 1)
+        // stage times of the 1F1B bubble: T = (m + pp - 1) · t_stage here (vpp 1, one data-parallel rank).
+        int m = 64, pp = 8;
+        Assert.Equal((b.TpExposed - a.TpExposed) * (m + pp - 1.0) / m, b.StepTime - a.StepTime, 9);
+    }
+
+    [Fact]
+    public void Without_scatter_gather_every_tp_rank_sends_the_whole_activation_to_the_next_stage()
+    {
+        // DeepSpeed's pipeline engine sends each TP rank's full outputs (p2p.send in _exec_send_activations);
+        // Megatron splits the replicated activation over the TP ranks (scatter/gather, Narayanan et al. 2021,
+        // Sec 4.1), and with SP it is a 1/tp shard anyway. MT-NLG-like: tp 8, pp 35, m = 240 on 2,240 A100.
+        var split = PerformanceFixture.Model("mtnlg-530b", "A100-SXM-80GB", 2240, 1920, Precision.Bf16, attention: AttentionKernel.Standard);
+        var whole = new PerformanceModel(split.Model, split.Training with { PpScatterGather = false }, split.Gpu, split.Network);
+        var noSp = new Layout(8, 35, 1, 8, 1, 1, 1, false, Recompute.Full, 1);
+        var sp = noSp with { SequenceParallel = true };
+        var a = split.Evaluate(noSp);
+        var b = whole.Evaluate(noSp);
+        Assert.True(b.PpExposed > 2 * a.PpExposed, $"{b.PpExposed} vs {a.PpExposed}");
+        // Only the sends change: the stage grows by the extra send time in each of the m micro-batches and the
+        // (pp - 1) stage times of the 1F1B bubble.
+        int m = 1920 / 8, pp = 35;
+        Assert.Equal(a.Compute, b.Compute, 9);
+        Assert.Equal(a.TpExposed, b.TpExposed, 9);
+        Assert.Equal((b.PpExposed - a.PpExposed) * (m + pp - 1.0) / m, (b.StepTime - b.DpExposed) - (a.StepTime - a.DpExposed), 6);
+        // With SP the activation between stages is already a 1/tp shard: the engine makes no difference, and it
+        // is as large as the scattered replicated one.
+        Assert.Equal(split.Evaluate(sp).PpExposed, whole.Evaluate(sp).PpExposed, 12);
+        Assert.Equal(a.PpExposed, split.Evaluate(sp).PpExposed, 12);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     public void Without_overlap_the_whole_data_parallel_reduction_follows_the_last_backward(int zero)

@@ -47,10 +47,13 @@ public class ValidationAccuracyTests
     public void All_dense_throughput_rows_stay_within_todays_accuracy()
     {
         var all = Errors(r => RunValidator.SummaryGroupOf(r) == "dense").ToList();
-        // Regression bounds at the achieved accuracy (6.9% mean, 24.2% max since the bubble waits for the
-        // recomputation and the 2021-22 frameworks reduce gradients after the last backward), not the target.
-        Assert.True(all.Average() <= 0.075, $"mean {all.Average():P1}");
-        Assert.True(all.Max() <= 0.25, $"max {all.Max():P1}");
+        // Regression bounds at the achieved accuracy, not the target (5 % mean, 12 % max): 5.4 % mean, 23.1 % max
+        // (MT-NLG, unexplained: docs/performance-model.md, "Results") since the SC'21 rows run their published
+        // layouts (Megatron-LM examples/sc21/run_table_1.sh), the 2021-22 rows their unfused attention kernels,
+        // Megatron-LM 2022 overlaps the input-gradient TP collectives with the weight gradients, DeepSpeed's
+        // pipeline engine sends whole activations, and the A100 efficiencies were refitted on that.
+        Assert.True(all.Average() <= 0.055, $"mean {all.Average():P1}");
+        Assert.True(all.Max() <= 0.24, $"max {all.Max():P1}");
     }
 
     [Fact]
