@@ -45,7 +45,7 @@ public class AnswerLevelFinishTests
         string answer = AnswerWriter.Write([a, b], []);
         Assert.DoesNotContain("finishes first", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("0 days later", answer, StringComparison.Ordinal);
-        Assert.Contains("Build A finishes no later than the others", answer, StringComparison.Ordinal);
+        Assert.Contains("Build A finishes no later than the other:", answer, StringComparison.Ordinal);
         Assert.Contains("Build B finishes " + a.Schedule.FinishP50.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), answer, StringComparison.Ordinal);
         Assert.Contains("the same day", answer, StringComparison.Ordinal);
     }
