@@ -22,7 +22,8 @@ internal static class AnswerWriter
         var others = plans.Where(p => p != first).ToList();
         // "finishes first ... 0 days later" reads as a win that is not there: a tie on the P50 day is said as one.
         bool tied = others.Any(o => o.Schedule.FinishP50 == first.Schedule.FinishP50);
-        string lead = tied ? (others.Count == 1 ? "finishes no later than the other" : "finishes no later than the others") : "finishes first";
+        // "First" needs a second: a plan of one option says when it trains, not that it wins.
+        string lead = others.Count == 0 ? "trains it" : tied ? (others.Count == 1 ? "finishes no later than the other" : "finishes no later than the others") : "finishes first";
         sb.Append(CultureInfo.InvariantCulture, $"{first.Option.Name} {lead}: trained by {Date(first.Schedule.FinishP50)} (P90 {Date(first.Schedule.FinishP90)}), ");
         sb.Append(CultureInfo.InvariantCulture, $"{UnitFormat.Days(first.DaysP50)} of training at {Pct(first.Step.Mfu)} MFU on {UnitFormat.Count(first.Step.Gpus, "GPU")}");
         foreach (var o in others)

@@ -62,4 +62,13 @@ public class AnswerLevelFinishTests
         Assert.Contains("3 days later", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("the same day", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plan_of_one_option_says_when_it_trains_not_that_it_finishes_first()
+    {
+        var plan = Planner.Run(TestScenarios.Parse(Twins, "twins.yaml"), Options);
+        string answer = AnswerWriter.Write([plan.Options[0]], []);
+        Assert.DoesNotContain("finishes first", answer, StringComparison.Ordinal);
+        Assert.StartsWith("Build A trains it: trained by ", answer, StringComparison.Ordinal);
+    }
 }
