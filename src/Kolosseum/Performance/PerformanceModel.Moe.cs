@@ -39,6 +39,9 @@ public sealed partial class PerformanceModel
         return up + down;
     }
 
+    /// <summary>Compute streams Transformer Engine spreads a grouped GEMM's per-group GEMMs over.</summary>
+    internal const double GroupedGemmStreams = 4;
+
     /// <summary>
     /// A grouped GEMM of <paramref name="groups"/> problems C[m×n] = A[m×k]·B_g[k×n]: compute at the layer GEMM
     /// efficiency with the wave efficiency of all groups' tiles together, or the memory traffic (every group's
@@ -48,13 +51,8 @@ public sealed partial class PerformanceModel
     /// nvte_multi_stream_cublas_gemm; num_compute_streams = 4 in common/util/multi_stream.cpp), so each stream pays
     /// the launch and tail of ⌈groups/4⌉ GEMMs while the streams together keep the SMs filled.
     /// </summary>
-    internal double GroupedGemmTime(double groups, double m, double k, double n) => GroupedGemm(groups, m, k, n);
-
-    /// <summary>Compute streams Transformer Engine spreads a grouped GEMM's per-group GEMMs over.</summary>
-    internal const double GroupedGemmStreams = 4;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double GroupedGemm(double groups, double m, double k, double n)
+    internal double GroupedGemm(double groups, double m, double k, double n)
     {
         if (m <= 0) return 0;
         double tiles = groups * Math.Ceiling(m / Tile) * Math.Ceiling(n / Tile);

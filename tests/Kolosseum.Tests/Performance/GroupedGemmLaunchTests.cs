@@ -29,14 +29,14 @@ public class GroupedGemmLaunchTests
     {
         var model = Model();
         double launch = model.Gpu.Efficiency.KernelOverhead.Seconds;
-        double four = model.GroupedGemmTime(4, M, K, N);
+        double four = model.GroupedGemm(4, M, K, N);
         double perGroup = (four - launch) / 4;
         Assert.True(perGroup > 0);
         // Sixteen experts: four launch rounds, four times the work of four experts, so exactly four times their time.
-        Assert.Equal(4 * four, model.GroupedGemmTime(16, M, K, N), 12);
+        Assert.Equal(4 * four, model.GroupedGemm(16, M, K, N), 12);
         // A fifth expert adds its work and a second round of launches; the sixth to eighth only their work.
-        Assert.Equal(four + perGroup + launch, model.GroupedGemmTime(5, M, K, N), 12);
-        Assert.Equal(four + 4 * perGroup + launch, model.GroupedGemmTime(8, M, K, N), 12);
+        Assert.Equal(four + perGroup + launch, model.GroupedGemm(5, M, K, N), 12);
+        Assert.Equal(four + 4 * perGroup + launch, model.GroupedGemm(8, M, K, N), 12);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class GroupedGemmLaunchTests
     {
         var model = Model();
         double launch = model.Gpu.Efficiency.KernelOverhead.Seconds;
-        double one = model.GroupedGemmTime(1, M, K, N) - launch;
+        double one = model.GroupedGemm(1, M, K, N) - launch;
         for (int g = 1; g <= 4; g++)
-            Assert.Equal(g * one + launch, model.GroupedGemmTime(g, M, K, N), 12);
+            Assert.Equal(g * one + launch, model.GroupedGemm(g, M, K, N), 12);
     }
 }
