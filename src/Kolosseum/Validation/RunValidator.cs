@@ -95,7 +95,7 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
             if (best is not null) note = "does not fit with the standard attention kernels: evaluated with flash attention, which never stores the scores";
         }
         if (best is null)
-            return Unpredicted(run, "no valid layout fits in memory with the reported cells");
+            return Unpredicted(run, BrokenRule(run, kernel) ?? "no valid layout fits in memory with the reported cells");
 
         var layout = best.Value.Layout;
         var estimate = best.Value.Estimate;
@@ -113,6 +113,20 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
             Id = run.Id, Metric = run.Metric, Moe = run.Model.IsMoe, Measured = run.Value, Predicted = predicted, Searched = searched,
             SearchedFields = searchedFields, Layout = layout, Attention = kernel, Estimate = estimate, Note = note,
         };
+    }
+
+    /// <summary>
+    /// Where every degree is reported and those degrees break a layout rule, the rule (e.g. pp × vpp above the layer
+    /// count, which Megatron-Core allows by counting the embedding and loss as pipeline layers): no search can fit
+    /// such a row, and saying "does not fit in memory" would send the reader to the wrong cause.
+    /// </summary>
+    private static string? BrokenRule(PublishedRun run, AttentionKernel kernel)
+    {
+        if (run is not { Tp: { } tp, Pp: { } pp, Vpp: { } vpp, Dp: { } dp, Cp: { } cp, Ep: { } ep, MicroBatch: { } mb }) return null;
+        var layout = new Layout(tp, pp, vpp, dp, cp, ep, run.Zero ?? 1, run.SequenceParallel ?? tp > 1, run.Recompute ?? Recompute.None, mb);
+        var broken = LayoutRules.Check(run.Model, Training(run, kernel, MoeOptionsOf(run)), run.Gpus, layout);
+        return broken.Count == 0 ? null
+            : "the reported layout breaks a rule the model keeps: " + string.Join("; ", broken.Select(b => $"{b.Field} = {b.Value}: {b.Message}"));
     }
 
     private static ValidationRow Unpredicted(PublishedRun run, string reason) => new()
