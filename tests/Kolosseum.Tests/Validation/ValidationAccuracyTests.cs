@@ -12,13 +12,16 @@ namespace Kolosseum.Tests.Validation;
 /// </summary>
 public class ValidationAccuracyTests
 {
+    private static readonly Lazy<IReadOnlyList<PublishedRun>> Runs = new(() =>
+        RunsCsvReader.Read(File.ReadAllText(PublishedLayoutsTests.RunsFile), PublishedLayoutsTests.RunsFile, Kolosseum.Catalog.Catalog.Embedded, new DiagnosticBag()));
+
     private static readonly Lazy<IReadOnlyList<ValidationRow>> Rows = new(() =>
     {
-        var catalog = Kolosseum.Catalog.Catalog.Embedded;
-        var runs = RunsCsvReader.Read(File.ReadAllText(PublishedLayoutsTests.RunsFile), PublishedLayoutsTests.RunsFile, catalog, new DiagnosticBag());
-        var validator = new RunValidator(catalog);
-        return runs.Select(validator.Predict).ToList();
+        var validator = new RunValidator(Kolosseum.Catalog.Catalog.Embedded);
+        return Runs.Value.Select(validator.Predict).ToList();
     });
+
+    private static string GpuOf(ValidationRow row) => Runs.Value.First(r => r.Id == row.Id).GpuId;
 
     private static IEnumerable<double> Errors(Func<ValidationRow, bool> filter) =>
         Rows.Value.Where(filter).Where(r => r.RelativeError is not null).Select(r => Math.Abs(r.RelativeError!.Value));
@@ -35,25 +38,36 @@ public class ValidationAccuracyTests
     [Fact]
     public void H100_throughput_rows_meet_the_5_percent_mean_target_and_stay_within_todays_max()
     {
-        var h100 = Errors(r => RunValidator.SummaryGroupOf(r) == "dense" && (r.Id.Contains("h100", StringComparison.Ordinal)
-            || r.Id.StartsWith("nemo", StringComparison.Ordinal) || r.Id.StartsWith("nemotron", StringComparison.Ordinal) || r.Id.StartsWith("mcore", StringComparison.Ordinal))).ToList();
-        Assert.True(h100.Count >= 15);
+        var h100 = Errors(r => RunValidator.SummaryGroupOf(r) == "dense" && GpuOf(r) == "H100-SXM-80GB").ToList();
+        Assert.True(h100.Count >= 21);
         Assert.True(h100.Average() <= 0.05, $"mean {h100.Average():P1}");
-        // Regression bound at the achieved maximum (13.4%, a searched layout; docs/performance-model.md).
-        Assert.True(h100.Max() <= 0.15, $"max {h100.Max():P1}");
+        // Regression bound at the achieved maximum (15.2 %: Llama 3 8B on NeMo 25.09, predicted too slow, while
+        // the same model on NeMo 24.07 is within 1 %; docs/performance-model.md, "Results").
+        Assert.True(h100.Max() <= 0.16, $"max {h100.Max():P1}");
     }
 
     [Fact]
     public void All_dense_throughput_rows_stay_within_todays_accuracy()
     {
         var all = Errors(r => RunValidator.SummaryGroupOf(r) == "dense").ToList();
-        // Regression bounds at the achieved accuracy, not the target (5 % mean, 12 % max): 5.4 % mean, 23.1 % max
-        // (MT-NLG, unexplained: docs/performance-model.md, "Results") since the SC'21 rows run their published
-        // layouts (Megatron-LM examples/sc21/run_table_1.sh), the 2021-22 rows their unfused attention kernels,
-        // Megatron-LM 2022 overlaps the input-gradient TP collectives with the weight gradients, DeepSpeed's
-        // pipeline engine sends whole activations, and the A100 efficiencies were refitted on that.
-        Assert.True(all.Average() <= 0.055, $"mean {all.Average():P1}");
+        // Regression bounds at the achieved accuracy, not the target (5 % mean, 12 % max): 6.2 % mean, 23.1 % max
+        // (MT-NLG, unexplained: docs/performance-model.md, "Results"). The mean bound was 5.5 % before the eight
+        // dense rows of the NeMo 25.09 tables (whose MoE rows were already here) joined the file: they are
+        // predicted 10.3 % off on average, the small models on 8k sequences too slow.
+        Assert.True(all.Average() <= 0.065, $"mean {all.Average():P1}");
         Assert.True(all.Max() <= 0.24, $"max {all.Max():P1}");
+    }
+
+    [Fact]
+    public void Blackwell_dense_rows_stay_within_todays_accuracy()
+    {
+        // The Blackwell efficiencies are derived from Hopper's with measured kernel ratios, never fitted to these
+        // rows (gpus.yaml), so these five rows test that derivation: 10.3 % mean, 20.4 % max today (Llama 3 70B
+        // on 64 GB200 with FSDP, predicted too slow).
+        var blackwell = Errors(r => RunValidator.SummaryGroupOf(r) == "dense" && GpuOf(r) is "B200" or "GB200-NVL72").ToList();
+        Assert.Equal(5, blackwell.Count);
+        Assert.True(blackwell.Average() <= 0.11, $"mean {blackwell.Average():P1}");
+        Assert.True(blackwell.Max() <= 0.21, $"max {blackwell.Max():P1}");
     }
 
     [Fact]
