@@ -52,7 +52,7 @@ internal static class PlanJson
             outside_validated = Validation.ValidatedEnvelope.Embedded.Outside(p.Step.Layout, p.Training.SeqLen),
             validated_best = !p.ValidatedSearched ? null : p.ValidatedBest is not { } v ? (object)new { fits = false } : new
             {
-                fits = true, layout = v.Layout.ToString(), gpus = v.Gpus, step_time_s = v.StepTime.Seconds, mfu = v.Mfu,
+                fits = true, layout = v.Layout.ToString(), gpus = v.Gpus, global_batch = v.GlobalBatch, step_time_s = v.StepTime.Seconds, mfu = v.Mfu,
                 memory_gib = v.Memory.GiB, failure_free_days = v.TrainTime.Days,
             },
             global_batch = p.Training.GlobalBatch,

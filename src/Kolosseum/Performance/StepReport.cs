@@ -13,6 +13,10 @@ public sealed record StepReport
 {
     public required Layout Layout { get; init; }
     public required long Gpus { get; init; }
+
+    /// <summary>Sequences per step the estimate is for: a search over batches compares layouts at different batches.</summary>
+    public int GlobalBatch { get; init; }
+
     public required Duration StepTime { get; init; }
 
     /// <summary>Seconds per step by cause; adds up to <see cref="StepTime"/>.</summary>
@@ -66,6 +70,7 @@ public sealed record StepReport
         {
             Layout = layout,
             Gpus = layout.Gpus,
+            GlobalBatch = model.Training.GlobalBatch,
             StepTime = new Duration(e.StepTime),
             Time = time,
             MemoryParts = memory,

@@ -28,4 +28,27 @@ public class ValidatedBesideTests
         Assert.True(plan.Options.Any(p => p.ValidatedBest is not null && !ValidatedEnvelope.Embedded.CoversShape(p.Step.Layout, p.Training.SeqLen)),
             "no option shows a validated best beside a layout outside the validated runs");
     }
+
+    [Fact]
+    public void The_validated_best_is_reported_at_its_own_batch_beside_the_chosen_layouts_days()
+    {
+        // The two searches range over batches, so their step times need not be for the same batch (the default
+        // Build option: the validated best at 4,096 sequences, the chosen at 2,048). Days compare; steps do not.
+        var plan = PlanFixtures.Default.Plan;
+        bool differ = false;
+        foreach (var p in plan.Options)
+        {
+            if (p.ValidatedBest is not { } v) continue;
+            Assert.InRange(v.GlobalBatch, 1, int.MaxValue);
+            // Its failure-free days are its steps at its own batch: the tokens the run needs at that batch (D(B)).
+            double tokens = v.Steps * v.GlobalBatch * p.Training.SeqLen;
+            Assert.Equal(p.Training.TokensAt(v.GlobalBatch), tokens, 1e-9 * tokens);
+            Assert.Equal(v.Steps * v.StepTime.Seconds, v.TrainTime.Seconds, 1e-6 * v.TrainTime.Seconds);
+            string line = Kolosseum.Cli.Commands.PlanView.ValidatedLine(p);
+            Assert.Contains($"at batch {v.GlobalBatch:N0}", line);
+            Assert.Contains($"at batch {p.Step.GlobalBatch:N0})", line);
+            differ |= v.GlobalBatch != p.Step.GlobalBatch;
+        }
+        Assert.True(differ, "the default plan no longer has an option whose validated best runs at another batch: the test lost its case");
+    }
 }

@@ -123,7 +123,7 @@ internal static class PerformanceSections
             facts.Add(new("Validity", outside.Count == 0 ? "inside the validated published runs" : "outside the validated runs: " + string.Join("; ", outside)));
             if (p.ValidatedSearched && !Validation.ValidatedEnvelope.Embedded.CoversShape(l, p.Training.SeqLen))
                 facts.Add(new("Best with its shape inside the validated runs", p.ValidatedBest is { } v
-                    ? $"{Layout(v.Layout)} on {Count(v.Gpus)} GPUs: step {v.StepTime}, MFU {(v.Mfu * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %, {UnitFormat.Number(v.TrainTime.Days)} days without failures"
+                    ? $"{Layout(v.Layout)} on {Count(v.Gpus)} GPUs at batch {Count(v.GlobalBatch)}: step {v.StepTime}, MFU {(v.Mfu * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %, {UnitFormat.Number(v.TrainTime.Days)} days without failures (the chosen layout: {UnitFormat.Number(p.Step.TrainTime.Days)} at batch {Count(p.Step.GlobalBatch)})"
                     : "none fits"));
             blocks.Add(new KeyValueBlock([.. facts]));
             var rows = p.BestLayouts.Select((b, i) => Row(
