@@ -7,8 +7,8 @@ namespace Kolosseum.Validation;
 /// <summary>
 /// What the published runs the model is validated on actually ran (the throughput rows of the embedded
 /// runs.csv, each cell counted only where the row reports it, never where validate had to search it):
-/// the largest tp, pp, vpp, cp and ep, the fewest tokens per CP rank, the largest cluster, and which
-/// ZeRO-3 combinations occur. A layout's validity note lists its features outside that envelope, so a
+/// the largest tp, pp, vpp, cp and ep, the fewest tokens per CP rank, the largest cluster, which
+/// ZeRO-3 combinations occur and the most ranks ZeRO-3 shards over. A layout's validity note lists its features outside that envelope, so a
 /// reader sees where the model extrapolates; nothing here is typed in by hand.
 /// </summary>
 public sealed class ValidatedEnvelope
@@ -26,6 +26,13 @@ public sealed class ValidatedEnvelope
 
     private Limit _tp, _pp, _vpp, _cp, _ep;
     private Limit _gpus;
+
+    /// <summary>
+    /// The most data-parallel ranks (dp × cp) a reported ZeRO-3 row sharded its weights over: ZeRO-3 gathers every
+    /// layer's weights from all of them in every micro-batch, so a wider group is a new regime (latency-bound
+    /// gathers across many nodes; large runs shard within a group and replicate across, as HSDP does).
+    /// </summary>
+    private Limit _zero3Ranks;
     private Limit _cpTokens = new(int.MaxValue, "");
     private string? _zero3Cp, _zero3Pp, _zero3Tp;
 
@@ -50,6 +57,7 @@ public sealed class ValidatedEnvelope
                 if (run.Cp is > 1) e._zero3Cp ??= run.Id;
                 if (run.Pp is > 1) e._zero3Pp ??= run.Id;
                 if (run.Tp is > 1) e._zero3Tp ??= run.Id;
+                if (run.Dp is { } dp) Max(ref e._zero3Ranks, dp * (run.Cp ?? 1), run.Id);
             }
         }
         return e;
@@ -98,6 +106,10 @@ public sealed class ValidatedEnvelope
         Note(zero == 3 && cp > 1 && _zero3Cp is null, () => "ZeRO-3 with context parallelism: no validated row");
         Note(zero == 3 && pp > 1 && _zero3Pp is null, () => "ZeRO-3 with pipeline parallelism: no validated row");
         Note(zero == 3 && tp > 1 && _zero3Tp is null, () => "ZeRO-3 with tensor parallelism: no validated row");
+        long shard = (long)l.Dp * cp;
+        Note(zero == 3 && shard > _zero3Ranks.Value, () => _zero3Ranks.Value == 0
+            ? "ZeRO-3: no validated row reports its data-parallel degree"
+            : $"ZeRO-3 sharded over {UnitFormat.Count(shard)} ranks, more than any validated row ({UnitFormat.Count(_zero3Ranks.Value)}, {_zero3Ranks.Row})");
         Note(countGpus && gpus > _gpus.Value, () => $"{UnitFormat.Count(gpus, "GPU")}, more than any validated row ({UnitFormat.Count(_gpus.Value)}, {_gpus.Row})");
         return n;
     }

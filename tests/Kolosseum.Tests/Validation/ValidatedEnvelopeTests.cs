@@ -40,4 +40,21 @@ public class ValidatedEnvelopeTests
         var notes = ValidatedEnvelope.Embedded.Outside(in l, 2048);
         Assert.Equal(!reported, notes.Any(n => n.StartsWith("ZeRO-3 with context parallelism", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Zero3_sharded_over_more_ranks_than_any_validated_row_is_noted_with_that_row()
+    {
+        // ZeRO-3 gathers each layer's weights from the whole shard group every micro-batch: a group wider than any
+        // measured one is an extrapolation even when each of its degrees lies inside.
+        var widest = Throughput.Where(r => r.Zero == 3 && r.Dp is not null).MaxBy(r => r.Dp!.Value * (r.Cp ?? 1))!;
+        int ranks = widest.Dp!.Value * (widest.Cp ?? 1);
+        var inside = new Layout(1, 1, 1, ranks, 1, 1, 3, false, Recompute.Full, 1);
+        var wider = inside with { Dp = 2 * ranks };
+        var beyond = ValidatedEnvelope.Embedded.Outside(in wider, 2048);
+        Assert.Contains(beyond, n => n.Contains($"ZeRO-3 sharded over {2 * ranks:N0}", StringComparison.Ordinal) && n.Contains(widest.Id, StringComparison.Ordinal));
+        Assert.DoesNotContain(ValidatedEnvelope.Embedded.Outside(in inside, 2048), n => n.StartsWith("ZeRO-3 sharded", StringComparison.Ordinal));
+        // The same group size with ZeRO-1 shards only the optimizer once a step: not noted.
+        var zero1 = wider with { Zero = 1 };
+        Assert.DoesNotContain(ValidatedEnvelope.Embedded.Outside(in zero1, 2048), n => n.StartsWith("ZeRO-3", StringComparison.Ordinal));
+    }
 }
