@@ -61,7 +61,7 @@ internal static class PlanJson
             {
                 searched_batch = bd.SearchedBatch, searched_tokens = bd.SearchedTokens, searched_expected_days = bd.SearchedDays,
                 reference_batch = bd.ReferenceBatch, reference_tokens = bd.ReferenceTokens, reference_expected_days = bd.ReferenceDays,
-                reference_layout = bd.ReferenceLayout?.ToString(),
+                reference_layout = bd.ReferenceLayout?.ToString(), reference_outside_validated = bd.ReferenceOutsideShape(p.Training.SeqLen),
             } : null,
             gpus_used = p.Step.Gpus,
             step_time_s = p.Step.StepTime.Seconds,

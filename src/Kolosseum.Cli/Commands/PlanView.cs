@@ -51,7 +51,7 @@ internal static class PlanView
             if (p.ValidatedSearched && !Validation.ValidatedEnvelope.Embedded.CoversShape(p.Step.Layout, p.Training.SeqLen)) c.MarkupLine("  " + TerminalText.Markup(ValidatedLine(p)));
             if (p.Delivered.Count > 0) c.MarkupLine($"  {TerminalText.Markup(DeliveredLine(plan, p))}");
             if (GpuUse.Explain(p, plan.Scenario.Sections.Get<SearchSettings>()) is { } use) c.MarkupLine($"  {TerminalText.Markup(use)}");
-            if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe())}");
+            if (p.BatchDays is { } batch) c.MarkupLine($"  {TerminalText.Markup(batch.Describe(p.Training.SeqLen))}");
             c.MarkupLine($"  {UnitFormat.Count(p.Reliability.Inputs.SpareNodes, "hot-spare node")}, failures every {p.Reliability.Inputs.Failures.Mtbi}, ETTR {UnitFormat.Percent(p.Reliability.Ettr.P50)}: {UnitFormat.Days(p.DaysP50)} to train (P90 {UnitFormat.Number(p.DaysP90)})");
             c.MarkupLine($"  {TerminalText.Markup(p.Schedule.Basis)}");
             c.MarkupLine($"  {UnitFormat.Number(p.ItMw)} MW IT, {UnitFormat.Number(p.FacilityMw)} MW facility, swing {UnitFormat.Number(p.SwingMw)} MW; run {p.Cost.RunCost}, energy {p.Power.RunEnergy.Cost}");

@@ -17,15 +17,28 @@ public sealed record BatchDays(
     /// <summary>Whether the search kept the scenario's batch.</summary>
     public bool Same => SearchedBatch == ReferenceBatch;
 
-    /// <summary>One line, as the terminal and the report print it.</summary>
-    public string Describe()
+    /// <summary>
+    /// One line, as the terminal and the report print it. The layout at the scenario's batch is a searched layout
+    /// too, so it carries its validity note (its shape only: the chosen layout's note already says the cluster's size).
+    /// </summary>
+    public string Describe(int seqLen)
     {
         string Batch(int b) => b.ToString("N0", CultureInfo.InvariantCulture);
         string Tokens(double t) => UnitFormat.Number(t / 1e12) + "T tokens";
         if (Same) return $"batch {Batch(SearchedBatch)}, the scenario's: {UnitFormat.Number(SearchedDays)} days expected with failures for {Tokens(SearchedTokens)}";
         string searched = $"batch {Batch(SearchedBatch)} (searched): {UnitFormat.Number(SearchedDays)} days expected with failures for {Tokens(SearchedTokens)}";
         return ReferenceDays is { } d
-            ? $"{searched}; at the scenario's batch {Batch(ReferenceBatch)}: {UnitFormat.Number(d)} days for {Tokens(ReferenceTokens)} ({ReferenceLayout} on {ReferenceLayout!.Value.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs)"
+            ? $"{searched}; at the scenario's batch {Batch(ReferenceBatch)}: {UnitFormat.Number(d)} days for {Tokens(ReferenceTokens)} ({ReferenceLayout} on {ReferenceLayout!.Value.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs{Validity(ReferenceLayout.Value, seqLen)})"
             : $"{searched}; no layout found runs the scenario's batch {Batch(ReferenceBatch)} on this cluster";
+    }
+
+    /// <summary>The shape features of the layout at the scenario's batch that lie outside the validated runs.</summary>
+    public IReadOnlyList<string> ReferenceOutsideShape(int seqLen) =>
+        ReferenceLayout is { } l ? Validation.ValidatedEnvelope.Embedded.OutsideShape(in l, seqLen) : [];
+
+    private string Validity(Layout l, int seqLen)
+    {
+        var outside = ReferenceOutsideShape(seqLen);
+        return outside.Count == 0 ? "; inside the validated runs" : "; outside the validated runs: " + string.Join("; ", outside);
     }
 }

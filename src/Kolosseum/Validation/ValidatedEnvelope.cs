@@ -76,6 +76,14 @@ public sealed class ValidatedEnvelope
         return notes;
     }
 
+    /// <summary>The layout's degrees and combinations that no validated row covers, leaving out its GPU count (see <see cref="CoversShape"/>).</summary>
+    public IReadOnlyList<string> OutsideShape(in Layout l, int seqLen)
+    {
+        var notes = new List<string>();
+        Check(in l, seqLen, notes, countGpus: false);
+        return notes;
+    }
+
     /// <summary>Whether every feature of the layout lies inside the validated rows (builds no note text).</summary>
     public bool Covers(in Layout l, int seqLen) => Check(in l, seqLen, null) == 0;
 

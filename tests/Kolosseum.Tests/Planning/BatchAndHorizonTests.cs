@@ -28,8 +28,29 @@ public sealed class BatchAndHorizonTests
             Assert.True(b.SearchedDays <= b.ReferenceDays!.Value * (1 + 2 * slack), $"{p.Option.Name}: {b.SearchedDays} against {b.ReferenceDays}");
             var reference = b.ReferenceLayout!.Value;
             Assert.Equal(0, scenario.GlobalBatch % ((long)reference.Dp * reference.MicroBatch));
-            Assert.Contains("the scenario's", b.Describe(), StringComparison.Ordinal);
+            Assert.Contains("the scenario's", b.Describe(p.Training.SeqLen), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_layout_at_the_scenarios_batch_carries_its_validity_note_like_every_searched_layout()
+    {
+        // The default Rent option runs the scenario's 2,048 sequences best as tp 8, pp 43, cp 8 (the layout the
+        // reviewer flagged): printed beside the chosen batch, it must say which of its features lie outside the runs.
+        var plan = PlanFixtures.Default.Plan;
+        bool anyOutside = false;
+        foreach (var p in plan.Options)
+        {
+            var b = p.BatchDays!;
+            if (b.Same || b.ReferenceLayout is not { } reference) continue;
+            var outside = Kolosseum.Validation.ValidatedEnvelope.Embedded.OutsideShape(in reference, p.Training.SeqLen);
+            Assert.Equal(outside, b.ReferenceOutsideShape(p.Training.SeqLen));
+            string line = b.Describe(p.Training.SeqLen);
+            Assert.All(outside, note => Assert.Contains(note, line, StringComparison.Ordinal));
+            Assert.Contains(outside.Count == 0 ? "inside the validated runs" : "outside the validated runs", line, StringComparison.Ordinal);
+            anyOutside |= outside.Count > 0;
+        }
+        Assert.True(anyOutside, "no option's scenario-batch layout lies outside the validated runs: the test lost its case");
     }
 
     [Fact]

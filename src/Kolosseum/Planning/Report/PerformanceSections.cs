@@ -114,7 +114,7 @@ internal static class PerformanceSections
                 new("Layout", Layout(l)),
                 new("GPUs used", Count(p.Step.Gpus) + " of " + Count(p.Option.Gpus) + Unused(p.Option.Gpus - p.Step.Gpus)),
                 new("Micro-batches per step", Count(l.MicroBatches(p.Training.GlobalBatch)) + " per pipeline"),
-                new("Batch", p.BatchDays is { } bd ? bd.Describe() : Count(p.Training.GlobalBatch) + " sequences (given)"),
+                new("Batch", p.BatchDays is { } bd ? bd.Describe(p.Training.SeqLen) : Count(p.Training.GlobalBatch) + " sequences (given)"),
                 new("How it was chosen", p.Search is { } s
                     ? $"searched: {Count(s.Evaluated)} layouts evaluated, {Count(s.Feasible)} fit, fastest kept"
                     : "given by the scenario"),
