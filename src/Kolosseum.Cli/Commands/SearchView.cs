@@ -28,10 +28,12 @@ internal sealed record SearchView(IReadOnlyList<StepReport> Best, IReadOnlyList<
             return;
         }
         var table = new Table().Border(TableBorder.Simple).Title("fastest layouts (time to train, no failures)");
-        foreach (var h in new[] { "#", "GPUs", "tp", "pp", "vpp", "dp", "cp", "ep", "zero", "sp", "recompute", "mb", "step", "MFU", "GiB", "days" })
+        // "validated": whether the row's layout (degrees, combinations and GPU count) lies inside the published runs;
+        // every listed layout says so, not only the best, whose note below names what lies outside.
+        foreach (var h in new[] { "#", "GPUs", "tp", "pp", "vpp", "dp", "cp", "ep", "zero", "sp", "recompute", "mb", "step", "MFU", "GiB", "days", "validated" })
             table.AddColumn(new TableColumn(h).RightAligned());
         int i = 1;
-        foreach (var r in view.Best) table.AddRow(Row(i++, r));
+        foreach (var r in view.Best) table.AddRow([.. Row(i++, r), view.Validity(r.Layout).Count == 0 ? "yes" : "no"]);
         c.Write(table);
         var pareto = new Table().Border(TableBorder.Simple).Title("GPUs used vs days (Pareto front)");
         foreach (var h in new[] { "GPUs", "spares", "layout", "MFU", "days" }) pareto.AddColumn(h);

@@ -154,4 +154,23 @@ public class PerformanceCommandsTests
         // Rows that were predicted take one line each: the table is about as long as the file.
         Assert.InRange(lines.Count, ids.Count, ids.Count + 25);
     }
+
+    [Fact]
+    public void Every_layout_the_search_table_lists_says_whether_it_lies_inside_the_validated_runs()
+    {
+        // GPT-3 on 1,024 A100: the fastest layouts run ZeRO-3 with cp at 1,024 tokens per rank (outside); the table's
+        // last column must agree, row by row, with the validity of the layouts the JSON lists in the same order.
+        string[] args = ["search", "--model", "gpt3-175b", "--gpu", "A100-SXM-80GB", "--gpus", "1024", "--global-batch", "1536", "--precision", "fp16", "--top", "5"];
+        var (code, stdout, _) = CliRunner.Run(args);
+        Assert.Equal(0, code);
+        var (jsonCode, json, _) = CliRunner.Run([.. args, "--json"]);
+        Assert.Equal(0, jsonCode);
+        using var doc = JsonDocument.Parse(json);
+        var expected = doc.RootElement.GetProperty("best").EnumerateArray()
+            .Select(b => b.GetProperty("outside_validated").GetArrayLength() == 0 ? "yes" : "no").ToList();
+        var rows = stdout.Split('\n').Select(l => l.Trim()).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[1-5] +1,024 ")).ToList();
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.Equal(expected, rows.Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]).ToList());
+        Assert.Contains("no", expected);
+    }
 }

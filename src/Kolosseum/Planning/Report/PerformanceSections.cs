@@ -126,12 +126,15 @@ internal static class PerformanceSections
                     ? $"{Layout(v.Layout)} on {Count(v.Gpus)} GPUs at batch {Count(v.GlobalBatch)}: step {v.StepTime}, MFU {(v.Mfu * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %, {UnitFormat.Number(v.TrainTime.Days)} days without failures (the chosen layout: {UnitFormat.Number(p.Step.TrainTime.Days)} at batch {Count(p.Step.GlobalBatch)})"
                     : "none fits"));
             blocks.Add(new KeyValueBlock([.. facts]));
+            // Every listed layout says whether it lies inside the validated runs, not only the chosen one.
             var rows = p.BestLayouts.Select((b, i) => Row(
                 ReportValue.Count(i + 1), Layout(b.Layout), Gpus(b.Gpus), ReportValue.Of(b.StepTime), Percent(b.Mfu),
-                ReportValue.Of(b.Memory), Days(b.TrainTime.Days)));
+                ReportValue.Of(b.Memory), Days(b.TrainTime.Days),
+                ReportValue.Of(Validation.ValidatedEnvelope.Embedded.Covers(b.Layout, p.Training.SeqLen) ? "yes" : "no")));
             blocks.Add(new TableBlock(new ReportTable("Fastest layouts for " + p.Option.Name,
                 [new TableColumn("Rank"), new TableColumn("Layout"), new TableColumn("GPUs"), new TableColumn("Step time"),
-                 new TableColumn("MFU"), new TableColumn("Memory per GPU"), new TableColumn("Days without failures")],
+                 new TableColumn("MFU"), new TableColumn("Memory per GPU"), new TableColumn("Days without failures"),
+                 new TableColumn("Inside the validated runs")],
                 [.. rows])));
         }
         return new ReportSection("Layouts", [.. blocks])
