@@ -67,6 +67,12 @@ public sealed record PublishedRun
     /// <summary>Pipeline sends split over the TP ranks (optional column `pp_scatter_gather`); null: on.</summary>
     public bool? PpScatterGather { get; init; }
 
+    /// <summary>
+    /// Back-end (scale-out) bandwidth per GPU, one direction, when the run's nodes are not the catalog's default
+    /// for its GPU (optional column `nic_gbps_per_gpu`, Gb/s); null: the default node's NICs.
+    /// </summary>
+    public double? NicGbpsPerGpu { get; init; }
+
     /// <summary>Token-drop capacity factor (optional column `moe_capacity_factor`); null: dropless.</summary>
     public double? CapacityFactor { get; init; }
 

@@ -70,6 +70,9 @@ public sealed class RunValidator(Catalog.Catalog catalog, GpuSpec? gpuOverride =
         var (designed, noFabric) = Fabric.FabricNetwork.TryDefaultNetwork(catalog, gpu, node, run.Gpus);
         if (designed is not { } network)
             return Unpredicted(run, "no network fabric of the catalog defaults carries it: " + noFabric);
+        // A run on other nodes than the catalog's (BLOOM's Jean Zay: four 100 Gb/s Omni-Path links per 8 GPUs) keeps
+        // the default fabric's shape and carries its own NIC bandwidth per GPU.
+        if (run.NicGbpsPerGpu is { } gbps) network = network with { ScaleOutBandwidth = new BytesPerSecond(gbps * 1e9 / 8) };
         // A memory row asks what the configuration needs, whether or not that fits the GPU.
         bool memoryMetric = GroupOf(run.Metric) == "memory";
         var space = SpaceFor(run) with { RequireFit = !memoryMetric };

@@ -192,6 +192,12 @@ public static class RunsCsvReader
                 if (double.TryParse(cf, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 1 && v <= 64) capacity = v;
                 else Error("moe_capacity_factor", Cell("moe_capacity_factor"), "must be a number between 1 and 64 (empty for dropless routing)");
             }
+            double? nicGbps = null;
+            if (index.ContainsKey("nic_gbps_per_gpu") && Cell("nic_gbps_per_gpu").Text.Trim() is { Length: > 0 } nic)
+            {
+                if (double.TryParse(nic, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= 100_000) nicGbps = v;
+                else Error("nic_gbps_per_gpu", Cell("nic_gbps_per_gpu"), "must be a number of Gb/s per GPU above 0 and at most 100,000 (empty for the catalog node's NICs)");
+            }
             bool anyMla = qLora is not null || kvLora is not null || nope is not null || rope is not null || vHead is not null;
             if (anyMla && (qLora is null || kvLora is null || nope is null || rope is null || vHead is null))
                 Error("mla_kv_lora_rank", Cell(index.ContainsKey("mla_kv_lora_rank") ? "mla_kv_lora_rank" : "id"),
@@ -235,7 +241,7 @@ public static class RunsCsvReader
                 Tp = tp, Pp = pp, Dp = dp, Cp = cp, Ep = ep, Vpp = vpp, MicroBatch = microBatch, GlobalBatch = globalBatch.Value,
                 Recompute = recompute, SequenceParallel = sp, Zero = zero,
                 Precision = precision.Value, Attention = attention,
-                ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, DpOverlap = dpOverlap, TpGradOverlap = tpGradOverlap, PpScatterGather = ppScatterGather, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
+                ExpertTp = expertTp, Dispatcher = dispatcher, EpOverlap = overlap, DpOverlap = dpOverlap, TpGradOverlap = tpGradOverlap, PpScatterGather = ppScatterGather, NicGbpsPerGpu = nicGbps, CapacityFactor = capacity, Fp8Recipe = recipe ?? Fp8Recipe.Tensorwise, Metric = metric.Value, Value = value, Convention = convention,
             };
         }
 
