@@ -96,9 +96,11 @@ internal static class PlanView
         };
     }
 
-    /// <summary>The fastest layout inside the validated runs, beside the chosen one (search.validated: beside).</summary>
-    /// The two may run at different batches, so each says its batch, and the chosen layout's failure-free days stand
-    /// beside the validated one's: their step times alone do not compare.
+    /// <summary>
+    /// The fastest layout inside the validated runs, beside the chosen one (search.validated: beside). The two may run
+    /// at different batches, so each says its batch, and the chosen layout's failure-free days stand beside the
+    /// validated one's: their step times alone do not compare.
+    /// </summary>
     internal static string ValidatedLine(OptionPlan p) => p.ValidatedBest is { } v
         ? $"best with its shape inside the validated runs: {v.Layout} on {UnitFormat.Count(v.Gpus, "GPU")} at batch {UnitFormat.Count(v.GlobalBatch)}, step {v.StepTime}, MFU {UnitFormat.Percent(v.Mfu)}, {v.Memory.GiB.Inv("0.0")} GiB, {UnitFormat.Days(v.TrainTime.Days)} without failures (the chosen layout: {UnitFormat.Days(p.Step.TrainTime.Days)} at batch {UnitFormat.Count(p.Step.GlobalBatch)})"
         : "best with its shape inside the validated runs: none fits";

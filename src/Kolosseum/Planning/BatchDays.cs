@@ -28,7 +28,7 @@ public sealed record BatchDays(
         if (Same) return $"batch {Batch(SearchedBatch)}, the scenario's: {UnitFormat.Number(SearchedDays)} days expected with failures for {Tokens(SearchedTokens)}";
         string searched = $"batch {Batch(SearchedBatch)} (searched): {UnitFormat.Number(SearchedDays)} days expected with failures for {Tokens(SearchedTokens)}";
         return ReferenceDays is { } d
-            ? $"{searched}; at the scenario's batch {Batch(ReferenceBatch)}: {UnitFormat.Number(d)} days for {Tokens(ReferenceTokens)} ({ReferenceLayout} on {ReferenceLayout!.Value.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs{Validity(ReferenceLayout.Value, seqLen)})"
+            ? $"{searched}; at the scenario's batch {Batch(ReferenceBatch)}: {UnitFormat.Number(d)} days for {Tokens(ReferenceTokens)} ({ReferenceLayout} on {ReferenceLayout!.Value.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs{Validity(seqLen)})"
             : $"{searched}; no layout found runs the scenario's batch {Batch(ReferenceBatch)} on this cluster";
     }
 
@@ -36,7 +36,7 @@ public sealed record BatchDays(
     public IReadOnlyList<string> ReferenceOutsideShape(int seqLen) =>
         ReferenceLayout is { } l ? Validation.ValidatedEnvelope.Embedded.OutsideShape(in l, seqLen) : [];
 
-    private string Validity(Layout l, int seqLen)
+    private string Validity(int seqLen)
     {
         var outside = ReferenceOutsideShape(seqLen);
         return outside.Count == 0 ? "; inside the validated runs" : "; outside the validated runs: " + string.Join("; ", outside);

@@ -1,4 +1,3 @@
-using Kolosseum.Diagnostics;
 using Kolosseum.Validation;
 
 namespace Kolosseum.Tests.Validation;
@@ -10,20 +9,11 @@ namespace Kolosseum.Tests.Validation;
 /// </summary>
 public class HeldOutDenseTests
 {
-    private static string HeldOutFile => Path.Combine(AppContext.BaseDirectory, "TestData", "validation", "heldout-dense.csv");
-
     [Fact]
     public void Every_held_out_dense_row_reads_and_is_predicted_or_says_which_rule_it_breaks()
     {
-        var catalog = Kolosseum.Catalog.Catalog.Embedded;
-        var bag = new DiagnosticBag();
-        var runs = RunsCsvReader.Read(File.ReadAllText(HeldOutFile), HeldOutFile, catalog, bag);
-        Assert.Empty(bag.Items.Select(d => d.Format()));
-        Assert.Equal(File.ReadAllLines(HeldOutFile).Length - 1, runs.Count);
+        var (runs, rows) = HeldOutFiles.ReadAndPredict("heldout-dense.csv");
         Assert.All(runs, r => Assert.False(r.Model.IsMoe, r.Id));
-        Assert.All(runs, r => Assert.DoesNotContain("25.09", r.Source, StringComparison.Ordinal));
-        var validator = new RunValidator(catalog);
-        var rows = runs.Select(validator.Predict).ToList();
 
         // Megatron-Core may count the embedding and the loss as pipeline layers (account_for_embedding_in_pipeline_split),
         // so 126 layers run as 16 stages × 8 virtual chunks; the model keeps pp × vpp ≤ layers and says so.
